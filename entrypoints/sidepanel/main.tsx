@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Backstory</main>, document.getElementById('app')!);

@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The end-to-end build grants the test server's origin up front, because a
+// test cannot click the toolbar button that grants activeTab to a real user.
+const e2e = process.env.BACKSTORY_E2E === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description:
+      'Who is in the story, when things happened, and where to read the background, worked out on your device.',
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: 'Open Backstory' },
+    commands: {
+      ...(browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open Backstory' } }
+        : { _execute_action: { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open Backstory' } }),
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'backstory@backstory.example', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
