@@ -1,3 +1,7 @@
 import { render } from 'preact';
+import { App } from './App';
+import './style.css';
 
-render(<main>Backstory</main>, document.getElementById('app')!);
+// ?tabId=N pins the panel to one tab (used when it is opened as a page, e.g. by the tests).
+const pinned = Number(new URLSearchParams(location.search).get('tabId'));
+render(<App pinnedTabId={Number.isInteger(pinned) && pinned > 0 ? pinned : null} />, document.getElementById('app')!);

@@ -1,0 +1,33 @@
+import { ActorsSection } from '@/components/ActorsSection';
+import { Panel } from '@/components/Panel';
+import { TimelineSection } from '@/components/TimelineSection';
+import { passageAt } from '@/lib/panel/passages';
+import { usePanel } from '@/lib/panel/use-panel';
+
+/** Wires the panel's state and the page to the views. */
+export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
+  const { state, read, grantAndRead, showPassages } = usePanel(pinnedTabId);
+  const text = state.kind === 'ready' ? state.article.text : '';
+  return (
+    <main aria-label="Backstory" data-state={state.kind}>
+      <Panel state={state} onRetry={() => read()} onReadAnyway={() => read(true)} onGrant={grantAndRead}>
+        {state.kind === 'ready' && (
+          <>
+            <ActorsSection
+              actors={state.report.actors}
+              onShowMentions={(actor, focus) => showPassages(`actor`, actor.offsets.map(([s, e]) => passageAt(text, s, e)), focus)}
+            />
+            <TimelineSection
+              dates={state.report.dates}
+              hasPublished={state.report.article.published !== null}
+              onShowSentence={(entry) => {
+                const at = text.indexOf(entry.sentence);
+                if (at >= 0) void showPassages('date', [passageAt(text, at, at + entry.sentence.length)], 0);
+              }}
+            />
+          </>
+        )}
+      </Panel>
+    </main>
+  );
+}

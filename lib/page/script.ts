@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import { isPageMessage, type PageEventMessage, type PageMessage, type PageRequests } from '../messages';
+import { extractFromPage } from './extract';
+import { clearPassages, showPassages } from './passages';
+
+const INSTALLED = Symbol.for('backstory.page-script');
+
+/**
+ * The script the panel injects into a page when it is opened there: answers
+ * the panel's requests and tells it when the page changes under it. Injecting
+ * it twice is harmless: the second copy sees the first and leaves.
+ */
+export function runPageScript(): void {
+  const scope = globalThis as Record<symbol, unknown>;
+  if (scope[INSTALLED]) return;
+  scope[INSTALLED] = true;
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Only the extension's own pages may ask; a page cannot reach this listener,
+    // but other content scripts' messages are not requests either.
+    if (sender.id !== browser.runtime.id || sender.tab || !isPageMessage(message)) return undefined;
+    return Promise.resolve(answer(message));
+  });
+  watchForChanges();
+}
+
+function answer(message: PageMessage): PageRequests[keyof PageRequests]['result'] {
+  switch (message.method) {
+    case 'extract':
+      return extractFromPage(document, (message as PageMessage<'extract'>).params.force);
+    case 'showPassages': {
+      const { group, passages, focus } = (message as PageMessage<'showPassages'>).params;
+      return showPassages(document, group, passages, focus);
+    }
+    case 'clearPassages':
+      return clearPassages(document);
+  }
+}
+
+/** Tells the panel when a single-page app moves to another article or the title changes. */
+function watchForChanges(): void {
+  let last = `${location.href}\n${document.title}`;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = () => {
+    const now = `${location.href}\n${document.title}`;
+    if (now === last) return;
+    last = now;
+    const event: PageEventMessage<'pageChanged'> = { backstory: 1, event: 'pageChanged', data: { url: location.href, title: document.title } };
+    browser.runtime.sendMessage(event).catch(() => undefined);
+  };
+  new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(check, 400);
+  }).observe(document, { subtree: true, childList: true, characterData: false });
+  addEventListener('popstate', check);
+}

@@ -1,0 +1,64 @@
+import { browser } from 'wxt/browser';
+import { pageMessage, type ExtractResponse, type PageMethod, type PageRequests } from '../messages';
+import { PAGE_HIGHLIGHT_CSS } from '../page/passages';
+import { classifyInjectionError, restrictionOf } from './restricted';
+
+export type ReadOutcome =
+  | { kind: 'read'; response: ExtractResponse }
+  | { kind: 'restricted'; message: string }
+  | { kind: 'permission' }
+  | { kind: 'failed'; message: string };
+
+const PAGE_SCRIPT = '/content-scripts/page.js';
+
+/** The tab the reader is looking at in this window. */
+export async function activeTab(): Promise<{ id: number; url?: string; status?: string } | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url, status: tab.status };
+}
+
+/**
+ * Injects the page script into a tab (a no-op when it is already there) and
+ * asks it for the article. Restricted pages and missing permission are
+ * outcomes for the panel to explain, not errors.
+ */
+export async function readTab(tabId: number, url: string | undefined, force: boolean): Promise<ReadOutcome> {
+  const restriction = restrictionOf(url);
+  if (restriction) return { kind: 'restricted', message: restriction };
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_SCRIPT] });
+    // The highlight colours go in as an extension stylesheet: no <style> element in the page.
+    await browser.scripting.insertCSS({ target: { tabId }, css: PAGE_HIGHLIGHT_CSS });
+  } catch (error) {
+    const message = String((error as Error)?.message ?? error);
+    switch (classifyInjectionError(message)) {
+      case 'restricted':
+        return { kind: 'restricted', message: 'The browser does not let extensions read this page. Open a news article to see its backstory.' };
+      case 'permission':
+        return { kind: 'permission' };
+      case 'gone':
+        return { kind: 'failed', message: 'The tab was closed or moved on before Backstory could read it.' };
+      default:
+        return { kind: 'failed', message: `Backstory could not read this page: ${message}` };
+    }
+  }
+  try {
+    const response = await askPage(tabId, 'extract', { force });
+    return { kind: 'read', response };
+  } catch (error) {
+    return { kind: 'failed', message: `The page did not answer (${(error as Error)?.message ?? error}). Reload it and try again.` };
+  }
+}
+
+/** Sends one typed request to the page script in a tab. */
+export function askPage<M extends PageMethod>(tabId: number, method: M, params: PageRequests[M]['params']): Promise<PageRequests[M]['result']> {
+  return browser.tabs.sendMessage(tabId, pageMessage(method, params)) as Promise<PageRequests[M]['result']>;
+}
+
+/** Host permissions the reader can grant so Backstory reads pages without a toolbar click first. */
+export const ALL_SITES = { origins: ['http://*/*', 'https://*/*'] };
+
+/** Asks the reader for permission to read pages (must run in a click handler). */
+export function requestSiteAccess(): Promise<boolean> {
+  return browser.permissions.request(ALL_SITES);
+}

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { analyzeArticle } from '../analyze';
+import type { ExtractedArticle } from '../extract/article';
+import { isPageEvent } from '../messages';
+import type { Report } from '../report';
+import { activeTab, askPage, readTab, requestSiteAccess } from './page';
+
+export type PanelState =
+  | { kind: 'starting' }
+  | { kind: 'reading'; tabId: number }
+  | { kind: 'restricted'; message: string }
+  | { kind: 'permission'; tabId: number }
+  | { kind: 'no-article'; tabId: number; message: string }
+  | { kind: 'loading'; tabId: number }
+  | { kind: 'failed'; tabId: number | null; message: string }
+  | { kind: 'ready'; tabId: number; report: Report; article: ExtractedArticle; readerable: boolean };
+
+/**
+ * The panel's state machine: which tab it follows (or the one `?tabId=` pins
+ * it to), reading that tab's article, analysing it, and starting over when the
+ * reader switches tabs or the page navigates.
+ */
+export function usePanel(pinnedTabId: number | null) {
+  const [state, setState] = useState<PanelState>({ kind: 'starting' });
+  const current = useRef<{ tabId: number; url?: string } | null>(null);
+  const generation = useRef(0);
+
+  const read = useCallback(async (force = false) => {
+    const run = ++generation.current;
+    const stale = () => run !== generation.current;
+    let target: { id: number; url?: string; status?: string } | null;
+    try {
+      target = pinnedTabId !== null ? await browser.tabs.get(pinnedTabId).then((t) => ({ id: pinnedTabId, url: t.url, status: t.status })) : await activeTab();
+    } catch {
+      target = null;
+    }
+    if (stale()) return;
+    if (!target) {
+      setState({ kind: 'failed', tabId: null, message: 'There is no tab to read. Open a news article and try again.' });
+      return;
+    }
+    current.current = { tabId: target.id, url: target.url };
+    setState({ kind: 'reading', tabId: target.id });
+    const outcome = await readTab(target.id, target.url, force);
+    if (stale()) return;
+    switch (outcome.kind) {
+      case 'restricted':
+        return setState({ kind: 'restricted', message: outcome.message });
+      case 'permission':
+        return setState({ kind: 'permission', tabId: target.id });
+      case 'failed':
+        return setState({ kind: 'failed', tabId: target.id, message: outcome.message });
+    }
+    const response = outcome.response;
+    if (!response.ok) {
+      if (response.reason === 'loading') return setState({ kind: 'loading', tabId: target.id });
+      if (response.reason === 'failed') return setState({ kind: 'failed', tabId: target.id, message: response.message });
+      return setState({ kind: 'no-article', tabId: target.id, message: response.message });
+    }
+    // Let the panel paint "Reading…" before the analysis takes the thread.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (stale()) return;
+    try {
+      const report = analyzeArticle(response.article, { links: response.links, extractMs: response.extractMs });
+      if (!stale()) setState({ kind: 'ready', tabId: target.id, report, article: response.article, readerable: response.readerable });
+    } catch (error) {
+      if (!stale()) setState({ kind: 'failed', tabId: target.id, message: `Backstory could not analyse this article (${(error as Error).message}).` });
+    }
+  }, [pinnedTabId]);
+
+  useEffect(() => {
+    void read();
+    const onActivated = (info: { tabId: number }) => {
+      if (pinnedTabId === null && info.tabId !== current.current?.tabId) void read();
+    };
+    const onUpdated = (tabId: number, change: { status?: string; url?: string }) => {
+      if (tabId !== current.current?.tabId) return;
+      if (change.status === 'complete' || (change.url && change.url !== current.current.url)) void read();
+    };
+    const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
+      if (isPageEvent(message) && sender.tab?.id === current.current?.tabId && message.data.url !== current.current?.url) void read();
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
+  }, [read, pinnedTabId]);
+
+  const grantAndRead = useCallback(async () => {
+    // Try first: a toolbar click may have granted this tab since we last looked.
+    const tab = current.current;
+    if (tab) {
+      const outcome = await readTab(tab.tabId, tab.url, false);
+      if (outcome.kind !== 'permission') return read();
+    }
+    if (await requestSiteAccess().catch(() => false)) void read();
+  }, [read]);
+
+  const showPassages = useCallback((group: string, passages: { exact: string; prefix?: string; suffix?: string }[], focus: number) => {
+    const tabId = current.current?.tabId;
+    if (tabId === undefined) return Promise.resolve({ found: 0 });
+    return askPage(tabId, 'showPassages', { group, passages, focus }).catch(() => ({ found: 0 }));
+  }, []);
+
+  return { state, read, grantAndRead, showPassages };
+}

@@ -1,0 +1,98 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../lib/extract/article';
+import { blockTexts } from '../../lib/extract/text';
+import { hasShared, parseHtml } from '../../scripts/node-dom';
+import { realPages, seedArticle } from '../helpers/pages';
+
+const pages = realPages();
+// Readability's output and our flattened text differ only in white space between blocks.
+const squash = (s: string) => s.replace(/\s+/g, '');
+const extracted = new Map<string, ReturnType<typeof extractArticle>>();
+const extractPage = (page: (typeof pages)[number]) => {
+  if (!extracted.has(page.name)) {
+    const url = 'http://fakehost/test/page.html';
+    extracted.set(page.name, extractArticle(parseHtml(page.source, url), { url, force: true }));
+  }
+  return extracted.get(page.name)!;
+};
+
+describe.skipIf(!hasShared)('extractArticle on the seed article', () => {
+  const { html, gold } = hasShared ? seedArticle() : { html: '', gold: { url: '' } as never };
+  const result = hasShared ? extractArticle(parseHtml(html, gold.url), { url: gold.url }) : null;
+
+  it('finds the article with its title, site and publication date', () => {
+    expect(result?.ok).toBe(true);
+    if (!result?.ok) return;
+    expect(result.article.info.title).toBe(gold.title);
+    expect(result.article.info.siteName).toBe('Newsflash');
+    expect(result.article.info.published).toBe('2025-09-16');
+    expect(result.article.info.url).toBe(gold.url);
+    expect(result.article.info.lang).toBe('en');
+    expect(result.article.info.wordCount).toBeGreaterThan(700);
+  });
+
+  it('leaves out the related-article teasers and the comment form', () => {
+    if (!result?.ok) throw new Error('no article');
+    const { text } = result.article;
+    expect(text).toContain('Khalilzad has urged Pakistan to adopt');
+    for (const furniture of ['Related Articles', 'Arab Khan', 'Awami League', 'Rain Spoils India', 'Post a comment', 'Leave a Reply', 'Required fields']) {
+      expect(text).not.toContain(furniture);
+    }
+  });
+
+  it('starts the analysed text with the headline and marks the end of the lede', () => {
+    if (!result?.ok) throw new Error('no article');
+    const { text, ledeEnd } = result.article;
+    expect(text.startsWith(`${gold.title}\n\n`)).toBe(true);
+    expect(text.slice(0, ledeEnd)).toContain('ISLAMABAD');
+    expect(ledeEnd).toBeLessThan(text.length / 2);
+  });
+
+  it('leaves the page it reads untouched', () => {
+    const doc = parseHtml(html, gold.url);
+    const before = doc.documentElement.outerHTML;
+    extractArticle(doc, { url: gold.url });
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe.skipIf(!hasShared)('extractArticle on real pages', () => {
+  it.each(pages.map((p) => [p.name, p] as const))('%s: matches Readability’s expected title and text', (_name, page) => {
+    const result = extractPage(page);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.info.title).toBe(page.metadata.title);
+    const expectedHtml = readFileSync(resolve(page.dir, 'expected.html'), 'utf8');
+    const expected = squash(blockTexts(parseHtml(expectedHtml).body).join(' '));
+    const actual = squash(result.article.text.slice(result.article.info.title.length));
+    expect(actual).toBe(expected);
+  });
+
+  it.each(pages.filter((p) => p.publishedTime).map((p) => [p.name, p] as const))('%s: finds the publication date the page states', (_name, page) => {
+    const result = extractPage(page);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.info.published).toBe(page.publishedTime!.slice(0, 10));
+  });
+});
+
+describe('extractArticle on pages that are not articles', () => {
+  it('says so for a page with no article', () => {
+    const doc = parseHtml('<html><head><title>Log in</title></head><body><form><input name="user"><button>Sign in</button></form></body></html>');
+    const result = extractArticle(doc);
+    expect(result).toMatchObject({ ok: false, reason: 'no-article' });
+  });
+
+  it('reads what it can when asked to anyway', () => {
+    const doc = parseHtml('<html><head><title>Notes</title></head><body><p>Short note about Kabul and Islamabad.</p></body></html>');
+    const result = extractArticle(doc, { force: true });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.article.text).toContain('Kabul and Islamabad');
+  });
+
+  it('says so for an empty page', () => {
+    expect(extractArticle(parseHtml(''), { force: true }).ok).toBe(false);
+  });
+});
