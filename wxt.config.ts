@@ -6,6 +6,7 @@ import preact from '@preact/preset-vite';
 const e2e = process.env.BACKSTORY_E2E === '1';
 
 export default defineConfig({
+  outDir: e2e ? '.output/e2e' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
@@ -14,7 +15,10 @@ export default defineConfig({
       'Who is in the story, when things happened, and where to read the background, worked out on your device.',
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Asked for only when the reader chooses to let Backstory read pages without a toolbar click.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     action: { default_title: 'Open Backstory' },
     commands: {
       ...(browser === 'firefox'

@@ -1,0 +1,101 @@
+/**
+ * Starting a real browser with the built extension, for `npm start`, the
+ * end-to-end tests and the in-browser benchmark. Chromium only runs here
+ * with these flags on a closed network (it otherwise stalls on its own
+ * background connections).
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--no-default-browser-check',
+];
+
+/** Where Chromium is: $CHROME_PATH, else Debian's /usr/bin/chromium; null if neither. */
+export function findChromium(): string | null {
+  for (const candidate of [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+    if (candidate && existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+export const CHROMIUM_MISSING =
+  'Chromium was not found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH to a Chrome or Chromium binary.';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the unpacked extension in `extensionDir` loaded, in a fresh or given profile. */
+export async function launchWithExtension(
+  extensionDir: string,
+  opts: { headless?: boolean; userDataDir?: string; debuggingPort?: boolean } = {},
+): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(CHROMIUM_MISSING);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run the build first.`);
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'backstory-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: opts.headless ?? true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      ...CHROMIUM_FLAGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(opts.debuggingPort ? ['--remote-debugging-port=0'] : []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, userDataDir, close: () => context.close() };
+}
+
+/** The DevTools endpoint of a browser started with --remote-debugging-port=0. */
+export function devToolsEndpoint(userDataDir: string): string {
+  const [port] = readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n');
+  return `http://127.0.0.1:${port}`;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.pdf': 'application/pdf' };
+
+/**
+ * Serves files on 127.0.0.1 on a free port: `routes` maps a path to a file
+ * or to a body; everything else is a 404.
+ */
+export async function serveFiles(routes: Record<string, string | { body: string; type?: string; delayMs?: number }>): Promise<{ server: Server; origin: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const route = routes[path];
+    if (route === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    const send = () => {
+      if (typeof route === 'string') {
+        res.writeHead(200, { 'content-type': TYPES[extname(route)] ?? 'application/octet-stream' }).end(readFileSync(resolve(route)));
+      } else {
+        res.writeHead(200, { 'content-type': route.type ?? 'text/html; charset=utf-8' }).end(route.body);
+      }
+    };
+    if (typeof route !== 'string' && route.delayMs) setTimeout(send, route.delayMs);
+    else send();
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { server, origin: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+}

@@ -1,0 +1,132 @@
+import { resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devToolsEndpoint, launchWithExtension, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
+import { repoRoot } from '../../scripts/node-dom';
+import { chromeBuild, NOT_AN_ARTICLE, openPanelFor, tabIdOf } from './support';
+
+let browser: ExtensionBrowser;
+let site: Awaited<ReturnType<typeof serveFiles>>;
+let helper: Page;
+
+beforeAll(async () => {
+  site = await serveFiles({
+    '/article.html': resolve(repoRoot, 'demo/article.html'),
+    '/login.html': { body: NOT_AN_ARTICLE },
+  });
+  browser = await launchWithExtension(chromeBuild, { debuggingPort: true });
+  helper = await browser.context.newPage();
+  await helper.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=999999`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the side panel in Chromium', () => {
+  it('shows the seed article’s header, actors and timeline', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(`${site.origin}/article.html`);
+    const panel = await openPanelFor(browser.context, browser.extensionId, await tabIdOf(helper, article));
+
+    await expect.poll(() => panel.getAttribute('main', 'data-state')).toBe('ready');
+    expect(await panel.textContent('h1')).toBe('Khalilzad Urges Pakistan to Negotiate With TTP, Reviving Debate Over Failed Peace Deals');
+    const header = await panel.textContent('header.article');
+    expect(header).toContain('Newsflash');
+    expect(header).toContain('16 September 2025');
+    expect(header).toMatch(/\d+ min read/);
+
+    const actors = await panel.locator('.actor .name').allTextContents();
+    expect(actors).toContain('Zalmay Khalilzad');
+    expect(actors.slice(0, 5)).toEqual(expect.arrayContaining(['Zalmay Khalilzad', 'Pakistan']));
+    const timeline = await panel.locator('.timeline time').allTextContents();
+    expect(timeline).toEqual(expect.arrayContaining(['2007', '2022', 'April 2025', 'Sun 14 Sep 2025', 'Tue 16 Sep 2025']));
+    await panel.close();
+    await article.close();
+  });
+
+  it('highlights an actor’s mentions in the page without changing its DOM', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(`${site.origin}/article.html`);
+    const before = await article.evaluate(() => document.body.innerHTML);
+    const panel = await openPanelFor(browser.context, browser.extensionId, await tabIdOf(helper, article));
+    await panel.getByRole('button', { name: /^Zalmay Khalilzad, \d+ mentions/ }).click();
+    await expect.poll(() => article.evaluate(() => CSS.highlights.get('backstory-mentions')?.size ?? 0)).toBeGreaterThan(5);
+    const focused = await article.evaluate(() => [...(CSS.highlights.get('backstory-focus') ?? [])].map((r) => (r as Range).toString()));
+    expect(focused[0]).toMatch(/Khalilzad/);
+    expect(await article.evaluate(() => document.body.innerHTML)).toBe(before);
+    await panel.getByRole('button', { name: 'Next mention' }).click();
+    await expect.poll(() => panel.textContent('.stepper')).toMatch(/2 of \d+/);
+    await panel.close();
+    await article.close();
+  });
+
+  it('says when a page has no article, and reads it anyway on request', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${site.origin}/login.html`);
+    const panel = await openPanelFor(browser.context, browser.extensionId, await tabIdOf(helper, page));
+    expect(await panel.getAttribute('main', 'data-state')).toBe('no-article');
+    expect(await panel.textContent('main')).toContain('No article found here');
+    await panel.getByRole('button', { name: 'Read it anyway' }).click();
+    await expect.poll(() => panel.getAttribute('main', 'data-state')).toMatch(/ready|no-article/);
+    await panel.close();
+    await page.close();
+  });
+
+  it('explains that the browser’s own pages cannot be read', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('chrome://version');
+    const panel = await openPanelFor(browser.context, browser.extensionId, await tabIdOf(helper, page));
+    expect(await panel.getAttribute('main', 'data-state')).toBe('restricted');
+    expect(await panel.textContent('main')).toContain('browser’s own pages');
+    await panel.close();
+    await page.close();
+  });
+
+  it('asks for the go-ahead on a site it has no permission for', async () => {
+    const page = await browser.context.newPage();
+    // localhost is not the granted 127.0.0.1, so this is a site the reader has not allowed.
+    await page.goto(`${site.origin.replace('127.0.0.1', 'localhost')}/article.html`);
+    const panel = await openPanelFor(browser.context, browser.extensionId, await tabIdOf(helper, page));
+    expect(await panel.getAttribute('main', 'data-state')).toBe('permission');
+    expect(await panel.getByRole('button', { name: 'Read this page' }).isVisible()).toBe(true);
+    await panel.close();
+    await page.close();
+  });
+
+  it('opens as the real side panel and follows the reader to the article', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(`${site.origin}/article.html`);
+    // sidePanel.open needs a user gesture: a trusted click on a button in an extension page gives one.
+    await helper.bringToFront();
+    await helper.evaluate(() => {
+      const button = document.createElement('button');
+      button.id = 'open-side-panel';
+      button.textContent = 'Open side panel';
+      button.addEventListener('click', () => {
+        void chrome.windows.getCurrent().then((w) => chrome.sidePanel.open({ windowId: w.id! }));
+      });
+      document.body.append(button);
+    });
+    await helper.click('#open-side-panel');
+    await article.bringToFront();
+
+    const cdp = await chromium.connectOverCDP(devToolsEndpoint(browser.userDataDir));
+    try {
+      const sidePanelUrl = `chrome-extension://${browser.extensionId}/sidepanel.html`;
+      let sidePanel: Page | undefined;
+      await expect
+        .poll(() => {
+          sidePanel = cdp.contexts().flatMap((c) => c.pages()).find((p) => p.url() === sidePanelUrl);
+          return !!sidePanel;
+        }, { timeout: 20_000 })
+        .toBe(true);
+      await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
+      expect(await sidePanel!.textContent('h1')).toContain('Khalilzad Urges Pakistan');
+    } finally {
+      await cdp.close();
+    }
+    await article.close();
+  });
+});
