@@ -1,12 +1,13 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleInfo } from '../report';
 import { findPublicationDate, isoDay } from './published';
+import { sanitizeArticleHtml } from './sanitize';
 import { articleText } from './text';
 
 /** What extraction hands to the analysis pipeline. */
 export interface ExtractedArticle {
   info: ArticleInfo;
-  /** Readability's article HTML, unsanitised: sanitise before rendering it anywhere. */
+  /** Readability's article HTML, sanitised (lib/extract/sanitize). */
   contentHtml: string;
   /** The headline, a blank line, then the body's blocks separated by blank lines. Every offset in the report points into it. */
   text: string;
@@ -49,7 +50,8 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
     return { ok: false, reason: 'no-article', message: 'No article text was found on this page.' };
   }
   const title = (parsed.title || doc.title || '').trim();
-  const { text, ledeEnd } = articleText(title, parsed.content, doc);
+  const contentHtml = sanitizeArticleHtml(parsed.content, doc);
+  const { text, ledeEnd } = articleText(title, contentHtml, doc);
   const body = text.slice(title.length).trim();
   if (!body) return { ok: false, reason: 'empty', message: 'The article on this page has no text.' };
 
@@ -68,7 +70,7 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
         wordCount,
         excerpt: clean(parsed.excerpt),
       },
-      contentHtml: parsed.content,
+      contentHtml,
       text,
       ledeEnd,
     },
