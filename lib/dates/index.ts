@@ -1,0 +1,2 @@
+export { findDates, findDateMentions, type FindDatesOptions } from './findDates';
+export type { DateMention } from './types';

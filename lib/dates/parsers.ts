@@ -1,0 +1,288 @@
+/**
+ * The parsers of the dates pipeline. chrono-node reads the common written
+ * forms ("September 16, 2025", "Sept. 16", "on Sunday", "yesterday"); the
+ * pattern parsers below read what it misses or reads too precisely: bare
+ * years, decades, year ranges, seasons, quarters and relative periods
+ * ("last year", "two weeks ago"), each at the precision the text states.
+ */
+import * as chrono from 'chrono-node';
+import type { DatePrecision } from '../report';
+import type { DateContext, DateParser, ParsedDate, Reading, Season, ShiftUnit } from './types';
+
+const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6,
+  july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const YEAR = '(?:1[0-9]{3}|20[0-9]{2})';
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
+};
+
+const absolute = (value: string, precision: DatePrecision): Reading => ({ kind: 'absolute', value, precision });
+
+/** Runs a global regex over the text and maps each match to parsed dates. */
+function matchAll(text: string, pattern: RegExp, parser: string, read: (m: RegExpExecArray) => Reading | null): ParsedDate[] {
+  const found: ParsedDate[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const reading = read(m as RegExpExecArray);
+    if (reading) found.push({ start: m.index!, end: m.index! + m[0].length, reading, parser });
+  }
+  return found;
+}
+
+// --- chrono-node -----------------------------------------------------------
+
+const engine = chrono.casual.clone();
+
+// chrono is the slowest step, so it only sees paragraphs with a word it could read as a date.
+const CHRONO_HINT =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow|tonight)\b|\d{4}-\d\d-\d\d|\d{1,2}\/\d{1,2}\/\d{2,4}/i;
+const LEADING_PREPOSITION = /^(?:on|in|at|by|since|from|until|of|during)\s+/i;
+const WEEKDAY_WORD = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
+
+/** Converts one side of a chrono result into a reading, at the precision chrono was certain of. */
+function readChronoComponents(c: chrono.ParsedComponents, text: string, tags: Set<string>): Reading | null {
+  if (tags.has('result/relativeDate') || tags.has('casualReference/now')) return null; // the shift parser reads these
+  for (const tag of tags) {
+    const casual = /^casualReference\/(today|yesterday|tomorrow|tonight|lastNight)$/.exec(tag)?.[1];
+    if (casual) return { kind: 'shift', unit: 'day', amount: { yesterday: -1, lastNight: -1, tomorrow: 1 }[casual as string] ?? 0 };
+  }
+  const year = c.get('year')!;
+  const month = c.get('month')!;
+  const day = c.get('day')!;
+  if (c.isCertain('year')) {
+    const iso = `${year}`.padStart(4, '0');
+    if (!c.isCertain('month')) return absolute(iso, 'year');
+    const ym = `${iso}-${String(month).padStart(2, '0')}`;
+    return c.isCertain('day') ? absolute(`${ym}-${String(day).padStart(2, '0')}`, 'day') : absolute(ym, 'month');
+  }
+  if (c.isCertain('month')) {
+    // "march on", "may": a lower-case word is a verb; "3/4" and "24/7" are not dates.
+    if (!/[A-Z]/.test(text) || !/[A-Za-z]/.test(text)) return null;
+    return {
+      kind: 'month',
+      month,
+      day: c.isCertain('day') ? day : undefined,
+      weekday: c.isCertain('weekday') ? c.get('weekday')! : undefined,
+      direction: 0,
+    };
+  }
+  if (c.isCertain('weekday')) {
+    if (!WEEKDAY_WORD.test(text)) return null; // "sun", "Mon", "the weekend"
+    const direction = /^last\b/i.test(text) ? -1 : /^next\b/i.test(text) ? 1 : 0;
+    return { kind: 'weekday', weekday: c.get('weekday')!, direction };
+  }
+  return null; // a time of day alone ("at 5 p.m.")
+}
+
+/** chrono-node's casual English parser, run paragraph by paragraph where a date word appears. */
+export const parseWithChrono: DateParser = ({ text, reference }) => {
+  const found: ParsedDate[] = [];
+  const refDate = new Date(reference.year, reference.month - 1, reference.day, 12);
+  for (const paragraph of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)) {
+    if (!CHRONO_HINT.test(paragraph[0])) continue;
+    for (const result of engine.parse(paragraph[0], refDate)) {
+      const tags = result.tags();
+      let start = paragraph.index! + result.index;
+      let written = result.text;
+      const preposition = LEADING_PREPOSITION.exec(written)?.[0] ?? '';
+      start += preposition.length;
+      written = written.slice(preposition.length).replace(/[\s,;:]+$/, '');
+      if (!result.end) {
+        const reading = readChronoComponents(result.start, written, tags);
+        if (reading) found.push({ start, end: start + written.length, reading, parser: 'chrono' });
+        continue;
+      }
+      // A range ("Sept. 14-16", "May 1 to May 5"): both ends become mentions.
+      const separator = /\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*(?!.*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\btill\b))/i.exec(written);
+      const cut = separator ? separator.index : written.length;
+      const first = readChronoComponents(result.start, written.slice(0, cut), tags);
+      if (first) found.push({ start, end: start + cut, reading: first, parser: 'chrono' });
+      if (separator) {
+        const endText = written.slice(cut + separator[0].length);
+        const second = readChronoComponents(result.end, endText, tags);
+        const endStart = start + cut + separator[0].length;
+        if (second) found.push({ start: endStart, end: endStart + endText.length, reading: second, parser: 'chrono' });
+      }
+    }
+  }
+  return found;
+};
+
+// --- years, decades, ranges ------------------------------------------------
+
+/**
+ * Bare years ("since 2007", "a 2022 jirga"), which chrono does not read.
+ * Whether a number here is a year or a count is decided by the filter step.
+ */
+export const parseBareYears: DateParser = ({ text }) =>
+  matchAll(text, new RegExp(`(?<![\\w$€£¥#.,/:]|\\d\\s?[-–])${YEAR}(?![\\w%]|[.,:]\\d|['’]s\\b|\\s*[-–]\\s*\\d)`, 'g'), 'year', (m) =>
+    absolute(m[0], 'year'),
+  );
+
+/** Year ranges ("2019–2021", "2008-9"): both ends become mentions, each a year. */
+export const parseYearRanges: DateParser = ({ text }) => {
+  const found: ParsedDate[] = [];
+  const pattern = new RegExp(`(?<![\\w$€£¥#.,/-])(${YEAR})(\\s*[-–—/]\\s*)(\\d{1,4})(?![\\w%]|[-–/]\\d|[.,]\\d)`, 'g');
+  for (const m of text.matchAll(pattern)) {
+    const from = +m[1];
+    const to = +(m[1].slice(0, 4 - m[3].length) + m[3]);
+    if (to <= from || to - from > 50) continue;
+    const start = m.index!;
+    const secondStart = start + m[1].length + m[2].length;
+    found.push({ start, end: start + m[1].length, reading: absolute(String(from), 'year'), parser: 'year-range' });
+    found.push({ start: secondStart, end: secondStart + m[3].length, reading: absolute(String(to), 'year'), parser: 'year-range' });
+  }
+  return found;
+};
+
+const DECADE_WORDS: Record<string, number> = {
+  twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9,
+};
+
+/** Decades: "the 1990s", "the ’90s", "the nineties" (TimeML value "199"). "The 1800s" is a century and is left out. */
+export const parseDecades: DateParser = ({ text, reference }) => {
+  const numeric = matchAll(text, /\b(?:the\s+)?(1[0-9]|20)([0-9])0['’]?s\b/gi, 'decade', (m) =>
+    m[2] === '0' && m[1] !== '20' ? null : absolute(m[1] + m[2], 'decade'),
+  );
+  const short = matchAll(text, /\b(?:the\s+)?['’]([0-9])0s\b/gi, 'decade', (m) => {
+    const decade = +m[1];
+    const century = decade * 10 > reference.year % 100 ? 19 : 20;
+    return absolute(`${century}${decade}`, 'decade');
+  });
+  const words = matchAll(text, /\bthe\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, 'decade', (m) =>
+    absolute(`19${DECADE_WORDS[m[1].toLowerCase()]}`, 'decade'),
+  );
+  return [...numeric, ...short, ...words];
+};
+
+// --- seasons and quarters --------------------------------------------------
+
+const SEASONS: Record<string, Season> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
+
+/** Seasons with a year ("summer 2019", "the winter of 1994") or a determiner ("last spring"). */
+export const parseSeasons: DateParser = ({ text }) => {
+  const withYear = matchAll(
+    text,
+    new RegExp(`\\b(?:the\\s+)?(spring|summer|fall|autumn|winter)\\s+(?:of\\s+)?(${YEAR})\\b`, 'gi'),
+    'season',
+    (m) => absolute(`${m[2]}-${SEASONS[m[1].toLowerCase()]}`, 'season'),
+  );
+  const relative = matchAll(
+    text,
+    /\b(this past|this coming|this|last|next|past|coming)\s+(spring|summer|fall|autumn|winter)\b/gi,
+    'season',
+    (m) => {
+      const word = m[1].toLowerCase();
+      const direction = word === 'this' ? 0 : /last|past/.test(word) ? -1 : 1;
+      return { kind: 'season', season: SEASONS[m[2].toLowerCase()], direction };
+    },
+  );
+  return [...withYear, ...relative];
+};
+
+const ORDINAL_QUARTERS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+
+/** Quarters: "the third quarter", "third-quarter", "the 1989 second quarter", "Q2 2025", "last quarter". */
+export const parseQuarters: DateParser = ({ text }) => {
+  const ordinal = matchAll(
+    text,
+    new RegExp(
+      `\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(?:fiscal[-\\s]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]quarter\\b(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR}))?`,
+      'gi',
+    ),
+    'quarter',
+    (m) => {
+      const quarter = ORDINAL_QUARTERS[m[2].toLowerCase()];
+      const year = m[1] ?? m[3];
+      return year ? absolute(`${year}-Q${quarter}`, 'quarter') : { kind: 'quarter', quarter };
+    },
+  );
+  const short = matchAll(text, new RegExp(`\\b(?:Q([1-4])\\s+(${YEAR})|(${YEAR})\\s+Q([1-4]))\\b`, 'g'), 'quarter', (m) =>
+    absolute(`${m[2] ?? m[3]}-Q${m[1] ?? m[4]}`, 'quarter'),
+  );
+  const relative = matchAll(text, /\b(this|last|next|the latest|the current|the previous)\s+quarter\b/gi, 'quarter', (m) => {
+    const word = m[1].toLowerCase();
+    const amount = word === 'next' ? 1 : word === 'this' || word === 'the current' ? 0 : -1;
+    return { kind: 'shift', unit: 'quarter', amount };
+  });
+  return [...ordinal, ...short, ...relative];
+};
+
+// --- relative periods ------------------------------------------------------
+
+/**
+ * Periods relative to the reference date: "last year", "earlier this month",
+ * "next week", "this weekend", "two weeks ago", "a year earlier",
+ * "year-earlier", and months named relative to it ("last April", "June last year").
+ */
+export const parseRelativePeriods: DateParser = ({ text }) => {
+  const thisLastNext = matchAll(
+    text,
+    /\b(?:(?:earlier|later|early|late)\s+)?(this past|this coming|this|last|next|the past)\s+(week|weekend|month|year|decade)\b(?!['’]s\s+\w+\s+quarter)(?!-)/gi,
+    'relative',
+    (m) => {
+      const word = m[1].toLowerCase();
+      const unit = m[2].toLowerCase() as ShiftUnit;
+      if (word === 'the past' && unit !== 'weekend') return null; // "the past year" is mostly a duration
+      const amount = word === 'this' ? 0 : /last|past/.test(word) ? -1 : 1;
+      if (unit === 'decade') return amount === 0 ? { kind: 'shift', unit, amount } : null;
+      return { kind: 'shift', unit, amount };
+    },
+  );
+  const weekend = matchAll(text, /\b(?:over\s+)?the\s+weekend\b/gi, 'relative', () => ({ kind: 'shift', unit: 'weekend', amount: 0 }));
+  const ago = matchAll(
+    text,
+    /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3})\s+(day|week|month|year|decade)s?\s+(ago|earlier)\b/gi,
+    'relative',
+    (m) => {
+      const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
+      const unit = m[2].toLowerCase();
+      // "three days earlier" is relative to the story's own events, not to the publication.
+      if (m[3].toLowerCase() === 'earlier' && unit !== 'year') return null;
+      if (unit === 'decade') return { kind: 'shift', unit: 'year', amount: -10 * n };
+      return { kind: 'shift', unit: unit as ShiftUnit, amount: -n, anchored: unit === 'year' };
+    },
+  );
+  const yearAgo = matchAll(text, /\byear-(?:earlier|ago)\b/gi, 'relative', () => ({ kind: 'shift', unit: 'year', amount: -1, anchored: true }));
+  const namedMonth = matchAll(
+    text,
+    new RegExp(`\\b(?:(this past|this coming|this|last|next)\\s+(${MONTH_NAME})|(${MONTH_NAME})\\s+(?:of\\s+)?(this|last|next)\\s+year)\\b`, 'g'),
+    'relative',
+    (m) => {
+      if (m[1]) {
+        const word = m[1].toLowerCase();
+        const direction = word === 'this' ? 0 : /last|past/.test(word) ? -1 : 1;
+        return { kind: 'month', month: MONTHS[m[2].toLowerCase()], direction, yearShift: word === 'this' ? 0 : undefined };
+      }
+      const yearShift = { this: 0, last: -1, next: 1 }[m[4].toLowerCase()]!;
+      return { kind: 'month', month: MONTHS[m[3].toLowerCase()], direction: 0, yearShift };
+    },
+  );
+  return [...thisLastNext, ...weekend, ...ago, ...yearAgo, ...namedMonth];
+};
+
+/**
+ * Which parser's reading wins when two read the same span: the specialised
+ * ones first, because chrono reads "last year" as a day and "late September"
+ * as September only.
+ */
+export const PARSER_PREFERENCE = ['relative', 'quarter', 'season', 'decade', 'year-range', 'chrono', 'year'];
+
+const DATE_PARSERS: DateParser[] = [
+  parseRelativePeriods,
+  parseQuarters,
+  parseSeasons,
+  parseDecades,
+  parseYearRanges,
+  parseWithChrono,
+  parseBareYears,
+];
+
+/** Runs every parser over the text. */
+export function parseDates(context: DateContext): ParsedDate[] {
+  return DATE_PARSERS.flatMap((parse) => parse(context));
+}

@@ -1,0 +1,184 @@
+/**
+ * Places readings on the calendar relative to the reference date (the
+ * publication date, else today), using the tense around the expression for
+ * the ones a reader resolves by tense ("on Sunday" vs "will meet on Sunday").
+ */
+import type { DatePrecision } from '../report';
+import {
+  addDays,
+  addMonths,
+  formatDay,
+  formatIsoWeek,
+  formatMonth,
+  quarterOf,
+  weekdayOf,
+  type Day,
+} from './calendar';
+import type { DateContext, Reading, ShiftUnit } from './types';
+
+export type Tense = 'past' | 'future' | 'unknown';
+
+export interface Resolved {
+  value: string;
+  precision: DatePrecision;
+  relative: string | null;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SEASON_NAMES = { SP: 'spring', SU: 'summer', FA: 'fall', WI: 'winter' };
+
+const FUTURE =
+  /\b(?:will|won['’]t|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|planned|going|poised)\s+to|plan(?:s|ned|ning)?(?:\s+a)?|intends?\s+to|upcoming|next|coming)\b|\w['’]ll\b/i;
+const PAST = /\b(?:was|were|had|did|since|ago|last|earlier|formerly|said)\b/i;
+
+/**
+ * The tense of the clause around a date expression: future when a future
+ * marker ("will", "is expected to", "planned") is near, past when a past one is, else
+ * unknown. Looks up to 60 characters before and to the end of the clause after.
+ */
+export function detectTense(text: string, start: number, end: number, sentence: { start: number; end: number }): Tense {
+  const before = text.slice(Math.max(sentence.start, start - 60), start);
+  const after = text.slice(end, Math.min(sentence.end, end + 40)).split(/[,;:]/)[0]; // this clause only
+  const around = `${before} ${after}`;
+  if (FUTURE.test(around)) return 'future';
+  if (PAST.test(around)) return 'past';
+  return 'unknown';
+}
+
+/** "N units before publication", "the year of publication", or, against today, "last year", "3 days ago". */
+function shiftPhrase(unit: string, amount: number, referenceName: DateContext['referenceName']): string {
+  const n = Math.abs(amount);
+  if (referenceName === 'publication') {
+    if (amount === 0) return `the ${unit} of publication`;
+    const side = amount < 0 ? 'before' : 'after';
+    return n === 1 ? `the ${unit} ${side} publication` : `${n} ${unit}s ${side} publication`;
+  }
+  if (unit === 'day' && n <= 1) return ['yesterday', 'today', 'tomorrow'][amount + 1];
+  if (amount === 0) return `this ${unit}`;
+  if (n === 1) return `${amount < 0 ? 'last' : 'next'} ${unit}`;
+  return `${n} ${unit}s ${amount < 0 ? 'ago' : 'from now'}`;
+}
+
+/** "the publication year", "the year before publication", or "this year" when resolved against today. */
+function yearPhrase(shift: number, referenceName: DateContext['referenceName']): string {
+  if (shift === 0) return referenceName === 'publication' ? 'the publication year' : 'this year';
+  return shiftPhrase('year', shift, referenceName);
+}
+
+function resolveWeekday(weekday: number, direction: -1 | 0 | 1, tense: Tense, ref: Day, name: DateContext['referenceName']): Resolved {
+  const refWeekday = weekdayOf(ref);
+  const forward = direction === 1 || (direction === 0 && tense === 'future');
+  let offset: number;
+  if (forward) offset = (weekday - refWeekday + 7) % 7 || 7;
+  else offset = -(((refWeekday - weekday + 7) % 7) || (direction === -1 ? 7 : 0));
+  const day = addDays(ref, offset);
+  const relative =
+    offset === 0 ? `${WEEKDAYS[weekday]}, the day of ${name}` : `${WEEKDAYS[weekday]} ${offset < 0 ? 'before' : 'after'} ${name}`;
+  return { value: formatDay(day), precision: 'day', relative };
+}
+
+/** The year of a month (and day) stated without one. */
+function yearForMonth(reading: Reading & { kind: 'month' }, tense: Tense, ref: Day): number {
+  if (reading.yearShift !== undefined) return ref.year + reading.yearShift;
+  const order = (m: number, d: number) => m * 100 + d;
+  const stated = order(reading.month, reading.day ?? 0);
+  const reference = order(ref.month, reading.day === undefined ? 0 : ref.day);
+  if (reading.weekday !== undefined && reading.day !== undefined) {
+    // "Saturday, April 18": the nearest year in which that day is a Saturday.
+    const years = [ref.year, ref.year - 1, ref.year + 1];
+    const match = years.find((year) => weekdayOf({ year, month: reading.month, day: reading.day! }) === reading.weekday);
+    if (match !== undefined) return match;
+  }
+  if (reading.direction === -1) return stated < reference ? ref.year : ref.year - 1;
+  if (reading.direction === 1) return stated > reference ? ref.year : ref.year + 1;
+  if (tense === 'future') return stated >= reference ? ref.year : ref.year + 1;
+  if (tense === 'past') return stated <= reference ? ref.year : ref.year - 1;
+  // No tense marker: the nearest such month (or day), as a reader would assume.
+  const months = (year: number) => Math.abs(year * 12 + reading.month - (ref.year * 12 + ref.month));
+  return [ref.year, ref.year - 1, ref.year + 1].reduce((best, year) => (months(year) < months(best) ? year : best));
+}
+
+function resolveShift(unit: ShiftUnit, amount: number, tense: Tense, ref: Day, name: DateContext['referenceName']): Resolved {
+  switch (unit) {
+    case 'day':
+      return { value: formatDay(addDays(ref, amount)), precision: 'day', relative: shiftPhrase('day', amount, name) };
+    case 'week':
+      return { value: formatIsoWeek(addDays(ref, 7 * amount)), precision: 'week', relative: shiftPhrase('week', amount, name) };
+    case 'weekend': {
+      // The weekend just past, or the coming one for "next weekend" and future tense.
+      const forward = amount > 0 || (amount === 0 && tense === 'future');
+      const toSaturday = forward ? (6 - weekdayOf(ref) + 7) % 7 : -((weekdayOf(ref) + 1) % 7);
+      const saturday = addDays(ref, toSaturday + (amount < 0 && toSaturday === 0 ? -7 : 0));
+      const relative = `the weekend ${forward ? 'after' : 'before'} ${name}`;
+      return { value: `${formatIsoWeek(saturday)}-WE`, precision: 'week', relative };
+    }
+    case 'month': {
+      const month = addMonths(ref, amount);
+      return { value: formatMonth(month.year, month.month), precision: 'month', relative: shiftPhrase('month', amount, name) };
+    }
+    case 'quarter': {
+      const index = ref.year * 4 + quarterOf(ref.month) - 1 + amount;
+      return { value: `${Math.floor(index / 4)}-Q${(index % 4) + 1}`, precision: 'quarter', relative: shiftPhrase('quarter', amount, name) };
+    }
+    case 'year':
+      return { value: String(ref.year + amount), precision: 'year', relative: yearPhrase(amount, name) };
+    case 'decade':
+      return { value: String(Math.floor(ref.year / 10) + amount), precision: 'decade', relative: shiftPhrase('decade', amount, name) };
+  }
+}
+
+/**
+ * Resolves a reading to a TimeML value at the precision the text states;
+ * relative readings say how they were resolved. `anchor` is the date the
+ * text mentioned last in the paragraph: "profit rose in the third quarter
+ * from a year earlier" compares with the third quarter of the year before.
+ */
+export function resolveReading(reading: Reading, tense: Tense, context: DateContext, anchor?: { text: string; value: string; precision: DatePrecision }): Resolved {
+  const ref = context.reference;
+  const name = context.referenceName;
+  switch (reading.kind) {
+    case 'absolute':
+      return { value: reading.value, precision: reading.precision, relative: null };
+    case 'weekday':
+      return resolveWeekday(reading.weekday, reading.direction, tense, ref, name);
+    case 'month': {
+      const year = yearForMonth(reading, tense, ref);
+      const monthName = MONTH_NAMES[reading.month - 1];
+      const stated = reading.day === undefined ? monthName : `${monthName} ${reading.day}`;
+      const relative = `${stated} of ${yearPhrase(year - ref.year, name)}`;
+      return reading.day === undefined
+        ? { value: formatMonth(year, reading.month), precision: 'month', relative }
+        : { value: formatDay({ year, month: reading.month, day: reading.day }), precision: 'day', relative };
+    }
+    case 'season': {
+      // A season is named by the year it starts in (winter 2024 runs into 2025).
+      const startMonth = { SP: 3, SU: 6, FA: 9, WI: 12 }[reading.season];
+      const lastStarted = ref.month >= startMonth ? ref.year : ref.year - 1;
+      const inProgress = lastStarted * 12 + startMonth + 3 > ref.year * 12 + ref.month;
+      let year: number;
+      if (reading.direction < 0) year = inProgress ? lastStarted - 1 : lastStarted;
+      else if (reading.direction > 0) year = lastStarted + 1;
+      else year = reading.season === 'WI' ? (ref.month <= 2 ? ref.year - 1 : ref.year) : ref.year;
+      const relative = `${SEASON_NAMES[reading.season]} of ${yearPhrase(year - ref.year, name)}`;
+      return { value: `${year}-${reading.season}`, precision: 'season', relative };
+    }
+    case 'quarter': {
+      const current = quarterOf(ref.month);
+      const forward = tense === 'future' && reading.quarter > current;
+      const year = reading.quarter <= current || forward ? ref.year : ref.year - 1;
+      return { value: `${year}-Q${reading.quarter}`, precision: 'quarter', relative: `Q${reading.quarter} of ${yearPhrase(year - ref.year, name)}` };
+    }
+    case 'shift':
+      if (reading.anchored && anchor && /^\d{4}-/.test(anchor.value) && reading.unit === 'year') {
+        const year = +anchor.value.slice(0, 4) + reading.amount;
+        const n = Math.abs(reading.amount);
+        return {
+          value: `${year}${anchor.value.slice(4)}`.replace(/-02-29$/, '-02-28'),
+          precision: anchor.precision,
+          relative: `${n === 1 ? 'a year' : `${n} years`} before ${anchor.text}`,
+        };
+      }
+      return resolveShift(reading.unit, reading.amount, tense, ref, name);
+  }
+}

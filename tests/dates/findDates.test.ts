@@ -1,0 +1,166 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findDateMentions, findDates } from '../../lib/dates';
+
+// Published on a Tuesday.
+const published = '2025-09-16';
+
+/** The single mention found in `text`, as [text, value, precision]. */
+function only(text: string, options = { published }) {
+  const mentions = findDateMentions(text, options);
+  expect(mentions).toHaveLength(1);
+  return [mentions[0].text, mentions[0].value, mentions[0].precision];
+}
+
+describe('findDateMentions', () => {
+  describe('absolute dates', () => {
+    it.each([
+      ['It happened on September 16, 2025.', 'September 16, 2025', '2025-09-16', 'day'],
+      ['It happened on 16 Sept. 2025.', '16 Sept. 2025', '2025-09-16', 'day'],
+      ['It happened on 2025-09-16.', '2025-09-16', '2025-09-16', 'day'],
+      ['The law passed in March 1996.', 'March 1996', '1996-03', 'month'],
+      ['Growth slowed in mid-2019.', 'mid-2019', '2019', 'year'],
+      ['Prices fell in the 1990s.', 'the 1990s', '199', 'decade'],
+      ['Prices fell in the ’80s.', 'the ’80s', '198', 'decade'],
+      ['Sales rose in the summer of 2019.', 'the summer of 2019', '2019-SU', 'season'],
+      ['Profit rose in the third quarter of 2024.', 'the third quarter of 2024', '2024-Q3', 'quarter'],
+      ['The deal closed at the end of 1990.', 'the end of 1990', '1990', 'year'],
+    ])('reads %j', (text, written, value, precision) => {
+      expect(only(text)).toEqual([written, value, precision]);
+    });
+
+    it('reads bare years, which chrono does not', () => {
+      const text = 'Since 2007, talks failed, in 2022 a 2022 jirga met, and the 2018 merger stood.';
+      expect(findDateMentions(text, { published }).map((m) => m.value)).toEqual(['2007', '2022', '2022', '2018']);
+    });
+
+    it('gives both ends of a year range as mentions', () => {
+      expect(findDateMentions('during the 2019–2021 drought', { published }).map((m) => m.value)).toEqual(['2019', '2021']);
+      expect(findDateMentions('a downturn like 2008-9', { published }).map((m) => m.value)).toEqual(['2008', '2009']);
+    });
+
+    it('takes the year of a month and day without one from the publication date', () => {
+      expect(only('Police said Sept. 14 that the road was closed.')).toEqual(['Sept. 14', '2025-09-14', 'day']);
+    });
+  });
+
+  describe('relative dates, resolved against the publication date', () => {
+    it('reads a bare weekday as the last one on or before publication', () => {
+      const [mention] = findDateMentions('In a post on Sunday, he argued for talks.', { published });
+      expect(mention.value).toBe('2025-09-14');
+      expect(mention.relative).toBe('Sunday before publication');
+    });
+
+    it('reads the publication weekday itself as the publication day', () => {
+      expect(findDateMentions('The minister resigned Tuesday.', { published })[0].value).toBe('2025-09-16');
+    });
+
+    it('reads a weekday forward when the tense is future', () => {
+      expect(findDateMentions('The ministers will meet on Sunday.', { published })[0].value).toBe('2025-09-21');
+      expect(findDateMentions('They meet next Sunday.', { published })[0].value).toBe('2025-09-21');
+      expect(findDateMentions('They met last Tuesday.', { published })[0].value).toBe('2025-09-09');
+    });
+
+    it('reads a month without a year as the latest one not after publication', () => {
+      const [mention] = findDateMentions('Since April, attacks have grown.', { published });
+      expect([mention.value, mention.precision, mention.relative]).toEqual(['2025-04', 'month', 'April of the publication year']);
+      expect(findDateMentions('Attacks have grown since October.', { published })[0].value).toBe('2024-10');
+    });
+
+    it('reads a month forward when the tense is future', () => {
+      expect(findDateMentions('The vote will be held in March.', { published })[0].value).toBe('2026-03');
+    });
+
+    it.each([
+      ['Last year the deal failed.', 'Last year', '2024', 'the year before publication'],
+      ['The plan was announced earlier this month.', 'earlier this month', '2025-09', 'the month of publication'],
+      ['The talks resume next week.', 'next week', '2025-W39', 'the week after publication'],
+      ['He spoke yesterday.', 'yesterday', '2025-09-15', 'the day before publication'],
+      ['The law passed two years ago.', 'two years ago', '2023', '2 years before publication'],
+      ['Sales rose this summer.', 'this summer', '2025-SU', 'summer of the publication year'],
+      ['It happened last April.', 'last April', '2025-04', 'April of the publication year'],
+      ['It happened in June last year.', 'June last year', '2024-06', 'June of the year before publication'],
+    ])('resolves %j', (text, written, value, relative) => {
+      const [mention] = findDateMentions(text, { published });
+      expect([mention.text, mention.value, mention.relative]).toEqual([written, value, relative]);
+    });
+
+    it('counts "a year earlier" from the date it follows', () => {
+      const mentions = findDateMentions('Profit rose in the third quarter from $5 million a year earlier.', { published });
+      expect(mentions.map((m) => m.value)).toEqual(['2025-Q3', '2024-Q3']);
+    });
+
+    it('never invents precision', () => {
+      expect(findDateMentions('Since 2007, talks failed.', { published })[0].value).toBe('2007');
+      expect(findDateMentions('In April 2025 talks failed.', { published })[0].value).toBe('2025-04');
+    });
+  });
+});
+
+describe('findDates', () => {
+  const text = [
+    'Talks collapse as envoy speaks out on Sunday',
+    'The envoy spoke on Sunday. Since 2007, talks have failed.',
+    'Officials met again in 2022.',
+    'Since April, attacks grew. In 2022 and again in 2022 they talked.',
+  ].join('\n\n');
+
+  it('lists the dates in chronological order with the publication date marked', () => {
+    const entries = findDates(text, { published });
+    expect(entries.map((e) => e.value)).toEqual(['2007', '2022', '2025-04', '2025-09-14', '2025-09-16']);
+    const publication = entries.find((e) => e.publication);
+    expect(publication).toMatchObject({ value: '2025-09-16', key: true, count: 0, text: '2025-09-16' });
+  });
+
+  it('collapses repeated mentions into one entry with a count', () => {
+    const entries = findDates(text, { published });
+    expect(entries.find((e) => e.value === '2022')?.count).toBe(3);
+    expect(entries.find((e) => e.value === '2025-09-14')?.count).toBe(2);
+  });
+
+  it('marks dates in the headline or lede, or mentioned often, as key', () => {
+    const key = Object.fromEntries(findDates(text, { published }).map((e) => [e.value, e.key]));
+    expect(key).toEqual({ '2007': true, '2022': true, '2025-04': false, '2025-09-14': true, '2025-09-16': true });
+  });
+
+  it('keeps the preposition in the text and the sentence of the first mention', () => {
+    const april = findDates(text, { published }).find((e) => e.value === '2025-04')!;
+    expect(april.text).toBe('Since April');
+    expect(text.slice(april.start, april.end)).toBe('Since April');
+    expect(april.sentence).toBe('Since April, attacks grew.');
+  });
+
+  it('uses the written form of the publication date when the text states it', () => {
+    const entries = findDates('Published September 16, 2025. Today the envoy spoke.', { published });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ text: 'September 16, 2025', count: 2, publication: true });
+  });
+
+  it('trims a long sentence to the clauses around the date', () => {
+    const long = `${'The committee, which had met many times before, '.repeat(4)}finally agreed on Sunday, after a long night of talks, ${'and more clauses follow here, '.repeat(4)}to end.`;
+    const [entry] = findDates(long, { published }).filter((e) => !e.publication);
+    expect(entry.sentence.length).toBeLessThanOrEqual(210);
+    expect(entry.sentence).toContain('on Sunday');
+  });
+
+  describe('without a publication date', () => {
+    beforeEach(() => {
+      vi.useFakeTimers();
+      vi.setSystemTime(new Date(2025, 8, 16, 12));
+    });
+    afterEach(() => vi.useRealTimers());
+
+    it('resolves against today and marks relative dates uncertain', () => {
+      const entries = findDates('He spoke on Sunday. Since 2007, talks have failed.', { published: null });
+      expect(entries.map((e) => [e.value, e.uncertain ?? false])).toEqual([
+        ['2007', false],
+        ['2025-09-14', true],
+      ]);
+      expect(entries.some((e) => e.publication)).toBe(false);
+    });
+
+    it('resolves against the given clock', () => {
+      const entries = findDates('He spoke yesterday.', { published: null, now: new Date(2020, 0, 1, 12) });
+      expect(entries[0]).toMatchObject({ value: '2019-12-31', relative: 'yesterday', uncertain: true });
+    });
+  });
+});
