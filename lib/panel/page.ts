@@ -32,8 +32,12 @@ export async function readTab(tabId: number, url: string | undefined, force: boo
   } catch (error) {
     const message = String((error as Error)?.message ?? error);
     switch (classifyInjectionError(message)) {
-      case 'restricted':
-        return { kind: 'restricted', message: 'The browser does not let extensions read this page. Open a news article to see its backstory.' };
+      case 'restricted': {
+        // Without the tabs permission the tab's URL is hidden; the error names its scheme.
+        const scheme = /\b(chrome|edge|about|view-source|chrome-extension|moz-extension):(\/\/)?/.exec(message)?.[0];
+        const known = scheme ? restrictionOf(scheme.endsWith('//') ? `${scheme}x/` : `${scheme}blank`) : null;
+        return { kind: 'restricted', message: known ?? 'The browser does not let extensions read this page. Open a news article to see its backstory.' };
+      }
       case 'permission':
         return { kind: 'permission' };
       case 'gone':

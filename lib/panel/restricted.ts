@@ -34,7 +34,7 @@ export function restrictionOf(url: string | undefined | null): string | null {
 
 /** Sorts a failed injection's error into what the panel should say. */
 export function classifyInjectionError(message: string): 'restricted' | 'permission' | 'gone' | 'other' {
-  if (/cannot be scripted|chrome:\/\/|extensions gallery|Cannot access contents of url "(chrome|edge|about|view-source)|Missing host permission|about:|PDF/i.test(message) && !/must request permission/i.test(message)) {
+  if (/cannot be scripted|chrome:\/\/|extensions gallery|Cannot access contents of url "(chrome|edge|about|view-source)|about:|PDF/i.test(message) && !/must request permission/i.test(message)) {
     return 'restricted';
   }
   if (/permission|Cannot access contents of the page|activeTab/i.test(message)) return 'permission';

@@ -7,8 +7,10 @@ import { browser } from 'wxt/browser';
  */
 export function setUpToolbarButton(): void {
   if (import.meta.env.FIREFOX) {
+    // sidebarAction is Firefox's alone, so the shared browser types do not know it.
+    const { sidebarAction } = browser as unknown as { sidebarAction: { toggle(): Promise<void> } };
     browser.browserAction.onClicked.addListener(() => {
-      void browser.sidebarAction.toggle();
+      void sidebarAction.toggle();
     });
   } else {
     void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { analyzeArticle } from '../analyze';
 import type { ExtractedArticle } from '../extract/article';
 import { isPageEvent } from '../messages';
 import type { Report } from '../report';
+import { analyzeOffThread } from './analyze-client';
 import { activeTab, askPage, readTab, requestSiteAccess } from './page';
 
 export type PanelState =
@@ -58,11 +58,8 @@ export function usePanel(pinnedTabId: number | null) {
       if (response.reason === 'failed') return setState({ kind: 'failed', tabId: target.id, message: response.message });
       return setState({ kind: 'no-article', tabId: target.id, message: response.message });
     }
-    // Let the panel paint "Reading…" before the analysis takes the thread.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (stale()) return;
     try {
-      const report = analyzeArticle(response.article, { links: response.links, extractMs: response.extractMs });
+      const report = await analyzeOffThread(response.article, response.links, response.extractMs);
       if (!stale()) setState({ kind: 'ready', tabId: target.id, report, article: response.article, readerable: response.readerable });
     } catch (error) {
       if (!stale()) setState({ kind: 'failed', tabId: target.id, message: `Backstory could not analyse this article (${(error as Error).message}).` });
