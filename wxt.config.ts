@@ -1,14 +1,16 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// The end-to-end build grants the test server's origin up front, because a
-// test cannot click the toolbar button that grants activeTab to a real user.
+// The end-to-end build (also used by `npm start`) grants the test server's
+// origin up front, because a test cannot click the toolbar button that grants
+// activeTab to a real user; in Firefox it also opens the panel page in a tab,
+// because WebDriver BiDi may not navigate to moz-extension:// pages.
 const e2e = process.env.BACKSTORY_E2E === '1';
 
 export default defineConfig({
   outDir: e2e ? '.output/e2e' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], define: { __E2E__: JSON.stringify(e2e) } }),
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description:

@@ -21,7 +21,8 @@ export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
               dates={state.report.dates}
               hasPublished={state.report.article.published !== null}
               onShowSentence={(entry) => {
-                const at = text.indexOf(entry.sentence);
+                // The publication date may be stated nowhere in the text: then there is nothing to show.
+                const at = entry.sentence ? text.indexOf(entry.sentence) : -1;
                 if (at >= 0) void showPassages('date', [passageAt(text, at, at + entry.sentence.length)], 0);
               }}
             />

@@ -16,9 +16,9 @@ export function runPageScript(): void {
   scope[INSTALLED] = true;
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only the extension's own pages may ask; a page cannot reach this listener,
-    // but other content scripts' messages are not requests either.
-    if (sender.id !== browser.runtime.id || sender.tab || !isPageMessage(message)) return undefined;
+    // Only the extension's own pages may ask (a web page cannot reach this listener at all).
+    const fromExtensionPage = sender.id === browser.runtime.id && (!sender.url || sender.url.startsWith(browser.runtime.getURL('/')));
+    if (!fromExtensionPage || !isPageMessage(message)) return undefined;
     return Promise.resolve(answer(message));
   });
   watchForChanges();

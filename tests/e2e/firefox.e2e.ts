@@ -1,29 +1,43 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFiles } from '../../scripts/browser';
 import { repoRoot } from '../../scripts/node-dom';
 import { firefoxBuild } from './support';
 
 const firefox = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => p && existsSync(p));
-// A fixed internal UUID, so the test knows the extension's moz-extension:// address.
-const UUID = '3f0c1a52-6d2e-4b8e-9a51-4c1b2d7e8f90';
-const ADDON_ID = 'backstory@backstory.example';
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serveFiles>>;
 
+async function waitForPage(match: (url: string) => boolean): Promise<Page> {
+  for (let i = 0; i < 100; i++) {
+    // Puppeteer may still report a tab the extension opened as about:blank, so ask the tab itself.
+    for (const page of await browser.pages()) {
+      const url = await page.evaluate(() => location.href).catch(() => '');
+      if (match(url)) return page;
+    }
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  throw new Error('the extension did not open its panel page');
+}
+
+/** Evaluates `probe` in the page until `done` accepts its answer (puppeteer's own waits lose track of extension tabs). */
+async function poll<T>(page: Page, probe: () => T, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let value = await page.evaluate(probe).catch(() => undefined as T);
+  while (!done(value) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    value = await page.evaluate(probe).catch(() => undefined as T);
+  }
+  return value;
+}
+
 describe.skipIf(!firefox)('the sidebar in Firefox', () => {
   beforeAll(async () => {
     site = await serveFiles({ '/article.html': resolve(repoRoot, 'demo/article.html') });
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: firefox,
-      headless: true,
-      protocolTimeout: 60_000,
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }) },
-    });
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefox, headless: true, protocolTimeout: 60_000 });
     await browser.installExtension(firefoxBuild);
   });
 
@@ -35,19 +49,22 @@ describe.skipIf(!firefox)('the sidebar in Firefox', () => {
   it('loads the sidebar build and reads the seed article', async () => {
     const article = await browser.newPage();
     await article.goto(`${site.origin}/article.html`);
-    const panel = await browser.newPage();
-    await panel.goto(`moz-extension://${UUID}/sidepanel.html?tabId=0`);
+    // The end-to-end build opens its panel page in a tab (WebDriver BiDi may not navigate there).
+    const panel = await waitForPage((url) => url.startsWith('moz-extension://') && url.includes('/sidepanel.html'));
     const tabId = await panel.evaluate(async (origin) => {
       const api = (globalThis as unknown as { browser: typeof chrome }).browser;
       const tabs = await api.tabs.query({});
       return tabs.find((t) => t.url?.startsWith(origin))?.id ?? -1;
     }, site.origin);
     expect(tabId).toBeGreaterThan(0);
-    await panel.goto(`moz-extension://${UUID}/sidepanel.html?tabId=${tabId}`);
-    await panel.waitForSelector('main[data-state="ready"], main[data-state="failed"], main[data-state="no-article"]', { timeout: 60_000 });
-    expect(await panel.$eval('main', (m) => m.getAttribute('data-state'))).toBe('ready');
-    expect(await panel.$eval('h1', (h) => h.textContent)).toContain('Khalilzad Urges Pakistan');
-    const actors = await panel.$$eval('.actor .name', (names) => names.map((n) => n.textContent));
+    await panel.evaluate((id) => (location.search = `?tabId=${id}`), tabId).catch(() => undefined);
+    const settled = await poll(panel, () => {
+      const main = document.querySelector('main');
+      return location.search.includes('tabId=0') ? null : (main?.getAttribute('data-state') ?? null);
+    }, (state) => state !== null && !['starting', 'reading'].includes(state));
+    expect(settled).toBe('ready');
+    expect(await panel.evaluate(() => document.querySelector('h1')?.textContent)).toContain('Khalilzad Urges Pakistan');
+    const actors = await panel.evaluate(() => [...document.querySelectorAll('.actor .name')].map((n) => n.textContent));
     expect(actors).toContain('Zalmay Khalilzad');
   });
 });
