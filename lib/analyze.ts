@@ -2,6 +2,7 @@ import { findActors } from './actors';
 import { rankLinks } from './background';
 import { findDates } from './dates';
 import type { ExtractedArticle } from './extract/article';
+import { languageSupport } from './language';
 import type { PageLink } from './messages';
 import { REPORT_VERSION, type Report } from './report';
 
@@ -25,13 +26,14 @@ const clock = () => (typeof performance !== 'undefined' ? performance.now() : Da
 export function analyzeArticle(article: ExtractedArticle, options: AnalyzeOptions = {}): Report {
   const started = clock();
   const { text, ledeEnd, info } = article;
+  const support = languageSupport(info.lang, text);
 
   let mark = clock();
-  const actors = findActors(text, { title: info.title, ledeEnd });
+  const actors = support.actors ? findActors(text, { title: info.title, ledeEnd }) : [];
   const actorsMs = clock() - mark;
 
   mark = clock();
-  const dates = findDates(text, { published: info.published, now: options.now, ledeEnd });
+  const dates = support.dates ? findDates(text, { published: info.published, now: options.now, ledeEnd }) : [];
   const datesMs = clock() - mark;
 
   mark = clock();
@@ -45,6 +47,7 @@ export function analyzeArticle(article: ExtractedArticle, options: AnalyzeOption
     actors,
     dates,
     links,
+    support,
     timings: { extractMs: round(extractMs), actorsMs: round(actorsMs), datesMs: round(datesMs), linksMs: round(linksMs), totalMs: round(extractMs + clock() - started) },
   };
 }

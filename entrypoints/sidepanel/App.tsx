@@ -13,6 +13,11 @@ export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
       <Panel state={state} onRetry={() => read()} onReadAnyway={() => read(true)} onGrant={grantAndRead}>
         {state.kind === 'ready' && (
           <>
+            {state.report.support.note && (
+              <p class="note" role="note">
+                {state.report.support.note}
+              </p>
+            )}
             <ActorsSection
               actors={state.report.actors}
               onShowMentions={(actor, focus) => showPassages(`actor`, actor.offsets.map(([s, e]) => passageAt(text, s, e)), focus)}
