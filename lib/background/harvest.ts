@@ -60,7 +60,7 @@ export function harvestLinks(doc: Document, pageUrl: string, articleHtml: string
     const url = keep(a, pageUrl);
     if (!url) continue;
     bodyUrls.add(url);
-    add({ url, text: anchorText(a), title: titleOf(a), context: 'in-article' });
+    add(rawLink(a, url, 'in-article'));
   }
 
   const related = new RelatedBlocks();
@@ -69,14 +69,7 @@ export function harvestLinks(doc: Document, pageUrl: string, articleHtml: string
     if (!url) continue;
     const inBody = bodyUrls.has(url);
     if (!inBody && !related.contains(a)) continue;
-    const snippet = teaser(a);
-    add({
-      url,
-      text: anchorText(a),
-      title: titleOf(a),
-      context: inBody ? 'in-article' : 'related',
-      ...(snippet && !inBody ? { snippet } : {}),
-    });
+    add(rawLink(a, url, inBody ? 'in-article' : 'related', inBody ? undefined : teaser(a)));
   }
   return [...found.values()].sort((x, y) => rank(x) - rank(y));
 }
@@ -86,12 +79,12 @@ function rank(link: RawLink): number {
   return link.context === 'in-article' ? 0 : 1;
 }
 
-/** Anchors of Readability's article HTML, parsed into an inert document (no scripts, no loads). */
-function articleAnchors(doc: Document, articleHtml: string): HTMLAnchorElement[] {
+/** Anchors of Readability's article HTML, parsed inertly (a template's content runs no scripts and loads nothing). */
+function articleAnchors(doc: Document, articleHtml: string): Element[] {
   if (!articleHtml) return [];
-  const inert = doc.implementation.createHTMLDocument('');
-  inert.body.innerHTML = articleHtml;
-  return Array.from(inert.querySelectorAll<HTMLAnchorElement>('a[href]'));
+  const template = doc.createElement('template');
+  template.innerHTML = articleHtml;
+  return Array.from(template.content.querySelectorAll('a[href]'));
 }
 
 function keep(a: Element, pageUrl: string): string | null {
@@ -106,15 +99,19 @@ function clean(text: string | null | undefined): string {
 // A label some sites put inside the link itself ("Related: Chicago is America's most segregated city").
 const LABEL_PREFIX = /^(related|see also|also see|read more|read also|more|watch|listen)\s*:\s*/i;
 
+function rawLink(a: Element, url: string, context: RawLink['context'], snippet?: string): RawLink {
+  const link: RawLink = { url, text: anchorText(a), context };
+  const title = clean(a.getAttribute('title'));
+  if (title) link.title = title;
+  if (snippet) link.snippet = snippet;
+  return link;
+}
+
 function anchorText(a: Element): string {
   const text = clean(a.textContent).replace(LABEL_PREFIX, '');
   if (text) return text;
   const img = a.querySelector('img[alt]');
   return clean(img?.getAttribute('alt')) || clean(a.getAttribute('aria-label'));
-}
-
-function titleOf(a: Element): string | undefined {
-  return clean(a.getAttribute('title')) || undefined;
 }
 
 function betterText(candidate: string, current: string): boolean {

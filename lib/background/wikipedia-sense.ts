@@ -49,17 +49,29 @@ export function contextHits(page: PageSummary, contextWords: string[], name: str
 
 /**
  * Judges the page Wikipedia has under exactly the asked name: `wrong` for a
- * disambiguation page or a sense of another kind (a film for a person),
- * `found` when the description fits the type or the page shares the
- * article's context, else `possible`.
+ * disambiguation page, a sense of another kind (a film for a person) or a
+ * typed actor whose page shows neither its type nor the story's context;
+ * `found` when the description fits the type (for a lone name like "Khan",
+ * only with the story's context too); `possible` in between.
  */
-export function judgePage(page: PageSummary, name: string, type: ActorType | undefined, contextWords: string[]): Verdict {
+export function judgePage(
+  page: PageSummary,
+  name: string,
+  type: ActorType | undefined,
+  contextWords: string[],
+  lang = 'en',
+): Verdict {
   if (page.disambiguation) return 'wrong';
   const about = `${page.description ?? ''} ${firstSentence(page.extract)}`.toLowerCase();
   const fit = typeFit(about, type);
   if (fit < 0) return 'wrong';
-  if (fit > 0 || contextHits(page, contextWords, name) > 0) return 'found';
-  return 'possible';
+  const hits = contextHits(page, contextWords, name);
+  // The type words are English: on another wiki a description can confirm nothing, only context can.
+  const typed = type !== undefined && type !== 'other' && lang === 'en';
+  const lonePerson = type === 'person' && !name.trim().includes(' ');
+  if (!typed) return hits > 0 ? 'found' : 'possible';
+  if (fit > 0) return !lonePerson || hits > 0 ? 'found' : 'possible';
+  return hits >= 2 ? 'possible' : 'wrong';
 }
 
 /**

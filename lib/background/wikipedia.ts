@@ -232,7 +232,7 @@ export function createWikipediaClient(options: WikipediaClientOptions = {}): Wik
         for (const name of batch) {
           const page = pages.get(name);
           if (!page) continue;
-          const verdict = judgePage(summary(page), name, typeOf(name), ctx.contextWords);
+          const verdict = judgePage(summary(page), name, typeOf(name), ctx.contextWords, lang);
           if (verdict === 'found') yield await settle(toResult(name, 'found', page, lang));
           else if (verdict === 'possible' && !possible.has(name)) possible.set(name, toResult(name, 'possible', page, lang));
         }
