@@ -1,19 +1,11 @@
+import { ABBREVIATIONS } from './abbreviations';
+
 /** A sentence of the analysed text: [start, end) offsets and its text. */
 export interface Sentence {
   start: number;
   end: number;
   text: string;
 }
-
-// Words that end with a full stop without ending the sentence.
-const ABBREVIATIONS = new Set(
-  (
-    'mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
-    'inc ltd co corp bros dept univ assn est approx vs etc al fig no nos vol pp ed eds op cit ' +
-    'u.s u.k u.n e.u d.c a.m p.m i.e e.g'
-  ).split(' '),
-);
 
 /**
  * Splits text into sentences at ., ! and ? followed by space and a capital,

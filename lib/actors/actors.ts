@@ -1,0 +1,286 @@
+import type { Actor, ActorType } from '../report';
+import { splitSentences } from '../text/sentences';
+import { tokenize, type Token } from '../text/tokenize';
+import { GAZETTEER_LISTS, type EntityType } from './features';
+import { findEntities, loadModel, type NerModel } from './tagger';
+
+/** One name as written in the text, after its title has been taken off. */
+interface Mention {
+  text: string;
+  type: EntityType;
+  start: number;
+  end: number;
+  /** Title or apposition the text gives this mention ("Prime Minister"). */
+  role?: string;
+}
+
+const TYPES: Record<EntityType, ActorType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
+
+// Titles and honorifics that precede a name; kept as the actor's role.
+const TITLE_WORDS = new Set(
+  (
+    'mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady mullah maulana mufti sheikh imam ayatollah ' +
+    'president vice prime minister chancellor premier king queen prince princess emperor pope cardinal bishop ' +
+    'secretary senator sen. rep. representative congressman congresswoman governor gov. mayor judge justice ' +
+    'general gen. colonel col. major captain capt. lieutenant commander admiral sergeant chief envoy ambassador ' +
+    'spokesman spokeswoman spokesperson leader chairman chairwoman director commissioner deputy former late ' +
+    'foreign defence defense interior finance state special acting interim'
+  ).split(' '),
+);
+const ROLE_HEADS =
+  /\b(?:president|minister|chancellor|premier|king|queen|prince|secretary|senator|governor|mayor|judge|justice|general|colonel|commander|envoy|ambassador|spokes(?:man|woman|person)|leader|chairman|chairwoman|director|commissioner|chief|founder|head|emir|mullah|mufti|official|analyst|representative|lawmaker|negotiator|member|officer|executive|ceo|coach|captain|editor|professor|minister)\b/iu;
+const JUNK = new Set(
+  (
+    'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow'
+  ).split(' '),
+);
+// Names the text may write in several ways, by their comparison key.
+const WELL_KNOWN: Record<string, string> = {
+  us: 'United States', usa: 'United States', america: 'United States', 'united states of america': 'United States',
+  uk: 'United Kingdom', britain: 'United Kingdom', 'great britain': 'United Kingdom',
+  un: 'United Nations', eu: 'European Union',
+};
+
+/** How names are compared: lowercase, no accents, no punctuation, no possessive 's. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/[-\s]+/g, ' ')
+    .trim();
+}
+
+/** A headline in Title Case reads to the tagger like a CoNLL headline in capitals. */
+function isTitleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text));
+  return words.length >= 3 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length >= 0.6;
+}
+
+/** Tags the text and returns each name with its offsets, sentence by sentence. */
+function tagMentions(text: string): { mentions: Mention[]; tokens: Token[][] } {
+  const tokens = splitSentences(text).map((s) => tokenize(s.text, s.start));
+  const headlineEnd = text.indexOf('\n\n') < 0 ? text.length : text.indexOf('\n\n');
+  const words = tokens.map((sentence) =>
+    sentence.map((t) => (t.end <= headlineEnd && isTitleCase(sentence) ? t.text.toUpperCase() : t.text)),
+  );
+  const mentions: Mention[] = [];
+  for (const span of findEntities(words)) {
+    const sentence = tokens[span.sentence];
+    let start = span.start;
+    // A capitalised word just before a name that the tagger left out is its first name ("Zalmay Khalilzad").
+    while (!isTitleCase(sentence) && start > 1 && /^\p{Lu}\p{Ll}+$/u.test(sentence[start - 1].text) && !TITLE_WORDS.has(sentence[start - 1].text.toLowerCase()) && !mentions.some((m) => m.end === sentence[start - 1].end)) start--;
+    const first = sentence[start];
+    const last = sentence[span.end - 1];
+    const mention = { text: text.slice(first.start, last.end), type: span.type, start: first.start, end: last.end };
+    // Two names side by side that an acronym after them spells are one: "Tehreek-e-Taliban Pakistan (TTP)".
+    const prev = mentions[mentions.length - 1];
+    const acronym = /^\s*\(\s*(\p{Lu}{2,8})\s*\)/u.exec(text.slice(mention.end, mention.end + 14))?.[1];
+    if (prev && acronym && prev.end + 1 === mention.start && initials(text.slice(prev.start, mention.end)) === acronym) {
+      mentions[mentions.length - 1] = { ...prev, text: text.slice(prev.start, mention.end), end: mention.end, type: 'ORG' };
+    } else mentions.push(mention);
+  }
+  return { mentions, tokens };
+}
+
+/** Moves a leading title ("Mullah", "Prime Minister") from the name into the role. */
+function stripTitle(mention: Mention): Mention | null {
+  const words = mention.text.split(' ');
+  let n = 0;
+  while (n < words.length && TITLE_WORDS.has(words[n].toLowerCase())) n++;
+  if (n === words.length) return null; // a lone honorific is not an actor
+  if (n === 0) return mention;
+  const offset = words.slice(0, n).join(' ').length + 1;
+  return { ...mention, text: mention.text.slice(offset), start: mention.start + offset, role: words.slice(0, n).join(' ') };
+}
+
+/** Drops trailing possessives and punctuation the tagger kept ("Pakistan’s"). */
+function trimMention(mention: Mention): Mention {
+  const trimmed = mention.text.replace(/(?:\s*['’]s?|[\s.,;:"”’)-]+)$/u, '');
+  return { ...mention, text: trimmed, end: mention.start + trimmed.length };
+}
+
+function isJunk(mention: Mention, demonyms: Set<string>): boolean {
+  const key = nameKey(mention.text);
+  if (!key || JUNK.has(key) || /^\p{Ll}/u.test(mention.text) || !/\p{L}{2}/u.test(mention.text)) return true;
+  // "American", "Pakistani": adjectives, not actors.
+  return mention.type === 'MISC' && !key.includes(' ') && (demonyms.has(key) || /(?:an|ese|ish|i)$/.test(key));
+}
+
+/**
+ * The role the sentence gives a person just before the name ("Former
+ * United States envoy to Afghanistan Zalmay Khalilzad") or in apposition just
+ * after it ("Khalilzad, a former envoy, said").
+ */
+function roleInText(text: string, mention: Mention): string | undefined {
+  const before = text.slice(Math.max(0, mention.start - 80), mention.start);
+  const clause = before.split(/[.;:!?"“”(),\n—–]|\b(?:said|says|told|and|by|with|that|when|as|from|for|of the|to the|in|on|at)\b/u).pop() ?? '';
+  const lead = clause.replace(/^\s*(?:the|a|an)\s+/iu, '').trim();
+  if (lead && ROLE_HEADS.test(lead) && lead.split(/\s+/).length <= 9 && /^\p{L}/u.test(lead)) {
+    return lead.charAt(0).toLowerCase() === lead.charAt(0) || /^(?:Former|Ex-)\b/u.test(lead) ? lead.charAt(0).toLowerCase() + lead.slice(1) : lead;
+  }
+  const after = /^,\s+((?:the|a|an|who is)\s+[^,.;]{3,80}?),/u.exec(text.slice(mention.end, mention.end + 100));
+  if (after && ROLE_HEADS.test(after[1])) return after[1].replace(/^(?:who is)\s+/u, '');
+  return undefined;
+}
+
+/** Acronyms the text defines: "Tehreek-e-Taliban Pakistan (TTP)". */
+function definedAcronyms(text: string, mentions: Mention[]): Map<string, string> {
+  const defined = new Map<string, string>();
+  for (const m of mentions) {
+    const acronym = /^\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\s*\)/u.exec(text.slice(m.end, m.end + 16))?.[1];
+    if (acronym) defined.set(nameKey(acronym), m.text);
+  }
+  return defined;
+}
+
+/** The capital letters of a name's words: "Tehreek-e-Taliban Pakistan" → "TTP". */
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/u)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+interface Group {
+  names: Map<string, number>; // form as written → count
+  types: Map<EntityType, number>;
+  offsets: Array<[number, number]>;
+  roles: string[];
+}
+
+/**
+ * Groups mentions of the same actor. Order matters: full names first, so
+ * that a later surname ("Khalilzad") or acronym ("TTP") can find the full
+ * name ("Zalmay Khalilzad", "Tehreek-e-Taliban Pakistan") it stands for.
+ */
+function mergeMentions(text: string, mentions: Mention[], places: Set<string>): Group[] {
+  const acronyms = definedAcronyms(text, mentions);
+  const groups = new Map<string, Group>();
+  const canonical = (m: Mention): string => {
+    const key = nameKey(m.text);
+    const known = acronyms.get(key) ?? WELL_KNOWN[key.replace(/ /g, '')] ?? WELL_KNOWN[key];
+    if (known) return nameKey(known);
+    if (groups.has(key)) return key;
+    // A part of a longer name already seen: a surname, "Taliban" for "Afghan Taliban".
+    const words = key.split(' ');
+    const longer = [...groups.keys()].filter((k) => {
+      const kw = k.split(' ');
+      // The tagger sometimes types a lone surname as a place; a known place name is never a surname.
+      const sameType = groups.get(k)!.types.has(m.type) || (words.length === 1 && !places.has(key));
+      return sameType && kw.length > words.length && (kw.slice(-words.length).join(' ') === key || (m.type !== 'PER' && kw.slice(0, words.length).join(' ') === key));
+    });
+    if (longer.length) return longer.sort((a, b) => count(groups.get(b)!) - count(groups.get(a)!))[0];
+    // An acronym of a longer name: "TTP" for "Tehreek-e-Taliban Pakistan".
+    if (/^\p{Lu}{2,6}$/u.test(m.text)) {
+      const expansion = [...groups.keys()].find((k) => initials(firstForm(groups.get(k)!)) === m.text);
+      if (expansion) return expansion;
+    }
+    return key;
+  };
+  const byLength = [...mentions].sort((a, b) => b.text.split(' ').length - a.text.split(' ').length || a.start - b.start);
+  for (const m of byLength) {
+    const key = canonical(m);
+    const group: Group = groups.get(key) ?? { names: new Map(), types: new Map(), offsets: [], roles: [] };
+    group.names.set(m.text, (group.names.get(m.text) ?? 0) + 1);
+    group.types.set(m.type, (group.types.get(m.type) ?? 0) + 1);
+    group.offsets.push([m.start, m.end]);
+    if (m.role) group.roles.push(m.role);
+    groups.set(key, group);
+    // A well-known name is listed under its full form even when only the short one is written.
+    const known = WELL_KNOWN[nameKey(m.text).replace(/ /g, '')];
+    if (known && !group.names.has(known)) group.names.set(known, 0);
+  }
+  return [...groups.values()];
+}
+
+const count = (g: Group) => g.offsets.length;
+const firstForm = (g: Group) => [...g.names.keys()][0];
+
+/** The fullest form: the longest name written, preferring words over acronyms. */
+function fullestName(g: Group): string {
+  return [...g.names.keys()].sort((a, b) => Number(/\p{Ll}/u.test(b)) - Number(/\p{Ll}/u.test(a)) || b.length - a.length)[0];
+}
+
+/**
+ * Salience, 0..1: in the headline, in the lede, how often and how widely
+ * the article mentions the actor. Readers expect the headline's actors first.
+ */
+function salience(offsets: Array<[number, number]>, headlineEnd: number, ledeEnd: number, length: number): number {
+  const inHeadline = offsets.some(([s]) => s < headlineEnd) ? 1 : 0;
+  const inLede = offsets.some(([s]) => s >= headlineEnd && s < ledeEnd) ? 1 : 0;
+  const starts = offsets.map(([s]) => s);
+  const spread = length ? (Math.max(...starts) - Math.min(...starts)) / length : 0;
+  const frequency = Math.min(1, Math.log2(1 + offsets.length) / 4);
+  return 0.35 * inHeadline + 0.2 * inLede + 0.3 * frequency + 0.15 * spread;
+}
+
+/**
+ * The actors of an article: who and what it names (people, organisations,
+ * places, other named things), each with every form and mention of its name,
+ * the role the text gives it, and its salience; most salient first.
+ *
+ * `text` is the headline, a blank line, then the body's paragraphs separated
+ * by blank lines; `ledeEnd` is where the first two body paragraphs end.
+ * Steps: tag names → take titles off into roles → drop junk → merge the
+ * forms of one actor → rank.
+ */
+export function findActors(text: string, opts: { title?: string; ledeEnd?: number } = {}): Actor[] {
+  const demonyms = demonymsOf(loadModel());
+  const headlineEnd = text.indexOf('\n\n') < 0 ? text.length : text.indexOf('\n\n');
+  const ledeEnd = opts.ledeEnd ?? paragraphEnd(text, 3);
+
+  const mentions = tagMentions(text)
+    .mentions.map(trimMention)
+    .map(stripTitle)
+    .filter((m): m is Mention => m !== null && !isJunk(m, demonyms))
+    .map((m) => (m.type === 'PER' && !m.role ? { ...m, role: roleInText(text, m) } : m));
+
+  return mergeMentions(text, mentions, placesOf(loadModel()))
+    .map((g): Actor => {
+      const name = fullestName(g);
+      const type = [...g.types].sort((a, b) => b[1] - a[1])[0][0];
+      const offsets = g.offsets.sort((a, b) => a[0] - b[0]);
+      const role = g.roles.sort((a, b) => b.length - a.length)[0];
+      return {
+        name,
+        type: TYPES[type],
+        aliases: [...g.names.keys()].filter((n) => n !== name),
+        mentions: offsets.length,
+        salience: Number(salience(offsets, headlineEnd, ledeEnd, text.length).toFixed(3)),
+        ...(role ? { role } : {}),
+        offsets,
+      };
+    })
+    .sort((a, b) => b.salience - a.salience || a.offsets[0][0] - b.offsets[0][0]);
+}
+
+let places: Set<string> | null = null;
+/** Names the model's gazetteer knows as places only. */
+function placesOf(model: NerModel): Set<string> {
+  const loc = (1 << GAZETTEER_LISTS.indexOf('LOC')) | (1 << GAZETTEER_LISTS.indexOf('place'));
+  places ??= new Set([...model.gazetteer].filter(([, bits]) => bits & loc).map(([name]) => name));
+  return places;
+}
+
+let demonyms: Set<string> | null = null;
+/** "american", "pakistani": the model's lexicon of demonyms. */
+function demonymsOf(model: NerModel): Set<string> {
+  const bit = 1 << GAZETTEER_LISTS.indexOf('demonym');
+  demonyms ??= new Set([...model.gazetteer].filter(([, bits]) => bits & bit).map(([name]) => name));
+  return demonyms;
+}
+
+/** Where the n-th paragraph ends (the whole text when it has fewer). */
+function paragraphEnd(text: string, n: number): number {
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    at = text.indexOf('\n\n', at + 1);
+    if (at < 0) return text.length;
+  }
+  return at;
+}

@@ -1,0 +1,159 @@
+/**
+ * Scores document-level actor lists, with compromise as the baseline:
+ *   1. GUM news (--data, default ../shared/data/gum-news/gum_news_train.jsonl):
+ *      distinct named people, organisations and places per article, matched by
+ *      name or alias; salient recall against `salient_entities`;
+ *   2. the eight readability pages with gold.json and the seed article, scored
+ *      as ../shared/data/README.md says (optional actors neither rewarded nor
+ *      penalised, a second listing of a matched actor is a false positive);
+ *   3. cost: model load and findActors on the seed article.
+ *
+ *   npm run eval:actors [-- --data ../shared/data/gum-news/gum_news_train.jsonl]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+import type { ActorType } from '../lib/report';
+import { articleText } from '../tests/actors/article-text';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(repoRoot, '../shared');
+const i = process.argv.indexOf('--data');
+const gumPath = path.resolve(i > 0 ? process.argv[i + 1] : path.join(shared, 'data/gum-news/gum_news_train.jsonl'));
+if (!existsSync(gumPath)) {
+  console.error(`No data at ${gumPath}: ../shared/data is needed.`);
+  process.exit(1);
+}
+
+// Time the model load in this fresh process, before anything else loads it.
+let mark = performance.now();
+const { findActors, loadModel, nameKey } = await import('../lib/actors');
+const importMs = performance.now() - mark;
+mark = performance.now();
+loadModel();
+const loadMs = performance.now() - mark;
+
+interface Listed {
+  names: string[];
+  type: ActorType;
+}
+interface Gold {
+  names: string[];
+  salient: boolean;
+}
+type Lister = (text: string, title: string, ledeEnd: number) => Listed[];
+
+const ours: Lister = (text, title, ledeEnd) => findActors(text, { title, ledeEnd }).map((a) => ({ names: [a.name, ...a.aliases], type: a.type }));
+const baseline: Lister = (text) => {
+  const doc = nlp(text);
+  const seen = new Map<string, Listed>();
+  const add = (found: string[], type: ActorType) => {
+    for (const t of found) {
+      const name = t.replace(/[\s.,;:!?"“”'’)(]+$/u, '').replace(/['’]s$/u, '').replace(/^[\s"“'‘(]+/u, '');
+      if (nameKey(name) && !seen.has(nameKey(name))) seen.set(nameKey(name), { names: [name], type });
+    }
+  };
+  add(doc.people().out('array'), 'person');
+  add(doc.organizations().out('array'), 'organization');
+  add(doc.places().out('array'), 'place');
+  return [...seen.values()];
+};
+
+/** Matches a listed actor list against gold, the way data/README.md scores. */
+function score(listed: Listed[], gold: Gold[], optional: string[] = [], topForSalient = 5) {
+  const keys = (names: string[]) => new Set(names.map(nameKey).filter(Boolean));
+  const goldKeys = gold.map((g) => keys(g.names));
+  const optionalKeys = keys(optional);
+  const matched = new Set<number>();
+  let tp = 0;
+  let fp = 0;
+  const salientFound = new Set<number>();
+  listed.forEach((actor, rank) => {
+    const k = keys(actor.names);
+    const g = goldKeys.findIndex((gk) => [...k].some((x) => gk.has(x)));
+    if (g < 0) {
+      if (![...k].some((x) => optionalKeys.has(x))) fp++;
+      return;
+    }
+    if (matched.has(g)) fp++;
+    else {
+      matched.add(g);
+      tp++;
+      if (rank < topForSalient && gold[g].salient) salientFound.add(g);
+    }
+  });
+  return { tp, fp, fn: gold.length - matched.size, salient: gold.filter((g) => g.salient).length, salientFound: salientFound.size };
+}
+
+type Totals = ReturnType<typeof score>;
+const add = (a: Totals, b: Totals): Totals => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn, salient: a.salient + b.salient, salientFound: a.salientFound + b.salientFound });
+const zero = (): Totals => ({ tp: 0, fp: 0, fn: 0, salient: 0, salientFound: 0 });
+function line(name: string, t: Totals): string {
+  const p = t.tp / (t.tp + t.fp || 1);
+  const r = t.tp / (t.tp + t.fn || 1);
+  const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+  return `${name}: f1=${f1.toFixed(3)} precision=${p.toFixed(3)} recall=${r.toFixed(3)} salient_recall=${(t.salientFound / (t.salient || 1)).toFixed(3)}`;
+}
+
+// 1. GUM news: gold actors are the named people, organisations and places.
+interface GumMention { text: string; entity_id: number; etype: string }
+interface GumRecord { id: string; title: string; text: string; mentions: GumMention[]; salient_entities: Array<{ entity_id: number }> }
+const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'al', 'on', 'in', 'at', 'to', "'s"]);
+const properName = (mention: string) => {
+  const words = mention.replace(/^(?:the|a|an)\s+/i, '').replace(/\s+'s$/, '').split(/\s+/);
+  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || FUNCTION_WORDS.has(w)) && /^\p{Lu}/u.test(words[0]) ? words.join(' ') : null;
+};
+const gum = readFileSync(gumPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as GumRecord);
+const gumTotals = { ours: zero(), baseline: zero() };
+for (const doc of gum) {
+  const names = new Map<number, Set<string>>();
+  for (const m of doc.mentions) {
+    const name = ['person', 'organization', 'place'].includes(m.etype) ? properName(m.text) : null;
+    if (name) names.set(m.entity_id, (names.get(m.entity_id) ?? new Set()).add(name));
+  }
+  const salient = new Set(doc.salient_entities.map((e) => e.entity_id));
+  const gold = [...names].map(([id, n]) => ({ names: [...n], salient: salient.has(id) }));
+  const ledeEnd = doc.text.split('\n\n').slice(0, 3).join('\n\n').length;
+  // Only people, organisations and places are scored: GUM has no "other" names.
+  const scored = (l: Listed[]) => l.filter((a) => a.type !== 'other');
+  gumTotals.ours = add(gumTotals.ours, score(scored(ours(doc.text, doc.title, ledeEnd)), gold));
+  gumTotals.baseline = add(gumTotals.baseline, score(baseline(doc.text, doc.title, ledeEnd), gold));
+}
+console.log(`${path.relative(process.cwd(), gumPath)}: ${gum.length} articles (salient recall: salient named actors among the first 5 listed)`);
+console.log('  ' + line('compromise (baseline)', gumTotals.baseline));
+console.log('  ' + line('backstory actors', gumTotals.ours));
+
+// 2. Readability pages with article-level gold, and the seed article.
+const pages = ['cnn', 'nytimes-2', 'nytimes-3', 'nytimes-4', 'herald-sun-1', 'breitbart', 'buzzfeed-1', 'yahoo-3'].map((p) => path.join(shared, 'data/readability-pages', p));
+const pageTotals = { ours: zero(), baseline: zero() };
+for (const dir of [...pages, path.join(shared, 'fixtures/seed-article')]) {
+  const source = existsSync(path.join(dir, 'source.html')) ? 'source.html' : 'article.html';
+  const g = JSON.parse(readFileSync(path.join(dir, 'gold.json'), 'utf8'));
+  const article = articleText(readFileSync(path.join(dir, source), 'utf8'), g.url);
+  if (!article) continue;
+  const gold = g.actors.map((a: { name: string; aliases: string[]; salient?: boolean }) => ({ names: [a.name, ...a.aliases], salient: a.salient ?? true }));
+  const optional = g.optional_actors ?? [];
+  const o = score(ours(article.text, article.title, article.ledeEnd), gold, optional);
+  const b = score(baseline(article.text, article.title, article.ledeEnd), gold, optional);
+  console.log(`  ${path.basename(dir).padEnd(14)} ${line('ours', o)}`);
+  if (path.basename(dir) === 'seed-article') continue;
+  pageTotals.ours = add(pageTotals.ours, o);
+  pageTotals.baseline = add(pageTotals.baseline, b);
+}
+console.log('readability pages with gold (8), salient recall: salient gold actors among the first 5 listed');
+console.log('  ' + line('compromise (baseline)', pageTotals.baseline));
+console.log('  ' + line('backstory actors', pageTotals.ours));
+
+// 3. Cost on the seed article.
+const seed = articleText(readFileSync(path.join(shared, 'fixtures/seed-article/article.html'), 'utf8'))!;
+for (let k = 0; k < 10; k++) findActors(seed.text, seed);
+const times: number[] = [];
+for (let k = 0; k < 30; k++) {
+  mark = performance.now();
+  findActors(seed.text, seed);
+  times.push(performance.now() - mark);
+}
+times.sort((a, b) => a - b);
+console.log(`cost: module import ${importMs.toFixed(0)} ms, model load ${loadMs.toFixed(0)} ms, findActors on the seed article median ${times[15].toFixed(1)} ms`);
+console.log(line('actors (readability pages)', pageTotals.ours));
