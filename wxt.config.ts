@@ -19,8 +19,8 @@ export default defineConfig({
     host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
     // Asked for only when the reader chooses to let Backstory read pages without a toolbar click.
     ...(browser === 'firefox'
-      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
-      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
+      ? { optional_permissions: ['http://*/*', 'https://*/*', 'https://*.wikipedia.org/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*', 'https://*.wikipedia.org/*'] }),
     action: { default_title: 'Open Backstory' },
     commands: {
       ...(browser === 'firefox'

@@ -1,5 +1,5 @@
 import { findActors } from './actors';
-import { rankLinks } from './background';
+import { findEvents, rankLinks } from './background';
 import { findDates } from './dates';
 import type { ExtractedArticle } from './extract/article';
 import { languageSupport } from './language';
@@ -38,6 +38,7 @@ export function analyzeArticle(article: ExtractedArticle, options: AnalyzeOption
 
   mark = clock();
   const links = rankLinks(options.links ?? [], actors, { title: info.title, text });
+  const events = support.actors ? findEvents(text) : [];
   const linksMs = clock() - mark;
 
   const extractMs = options.extractMs ?? 0;
@@ -47,6 +48,7 @@ export function analyzeArticle(article: ExtractedArticle, options: AnalyzeOption
     actors,
     dates,
     links,
+    events,
     support,
     timings: { extractMs: round(extractMs), actorsMs: round(actorsMs), datesMs: round(datesMs), linksMs: round(linksMs), totalMs: round(extractMs + clock() - started) },
   };

@@ -81,6 +81,8 @@ export interface Report {
   actors: Actor[];
   dates: DateEntry[];
   links: BackgroundLink[];
+  /** Named events the text mentions ("Doha Agreement", "Operation Sarbakaf"), worth background. */
+  events: string[];
   /** Which stages ran for the article's language (actors and dates need English), with a note for the reader. */
   support: { language: string | null; actors: boolean; dates: boolean; note: string | null };
   timings: { extractMs: number; totalMs: number; [stage: string]: number };

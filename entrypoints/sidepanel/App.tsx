@@ -1,13 +1,29 @@
 import { ActorsSection } from '@/components/ActorsSection';
+import { LinksSection } from '@/components/LinksSection';
 import { Panel } from '@/components/Panel';
 import { TimelineSection } from '@/components/TimelineSection';
 import { passageAt } from '@/lib/panel/passages';
 import { usePanel } from '@/lib/panel/use-panel';
+import { useWikipedia } from '@/lib/panel/use-wikipedia';
+import { wikipediaSearchUrl } from '@/lib/background';
+import type { Actor } from '@/lib/report';
 
 /** Wires the panel's state and the page to the views. */
 export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
   const { state, read, grantAndRead, showPassages } = usePanel(pinnedTabId);
+  const report = state.kind === 'ready' ? state.report : null;
+  const wikipedia = useWikipedia(report);
   const text = state.kind === 'ready' ? state.article.text : '';
+  const lang = report?.article.lang?.split('-')[0]?.toLowerCase() || 'en';
+  const withCards = (actors: Actor[]): Actor[] =>
+    actors.map((actor) => {
+      const found = wikipedia.results[actor.name];
+      if (!found || (found.status !== 'found' && found.status !== 'possible') || !found.url || !found.title) return actor;
+      return {
+        ...actor,
+        wikipedia: { title: found.title, url: found.url, description: found.description ?? null, thumbnail: found.thumbnail ?? null, possible: found.status === 'possible' },
+      };
+    });
   return (
     <main aria-label="Backstory" data-state={state.kind}>
       <Panel state={state} onRetry={() => read()} onReadAnyway={() => read(true)} onGrant={grantAndRead}>
@@ -19,7 +35,9 @@ export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
               </p>
             )}
             <ActorsSection
-              actors={state.report.actors}
+              actors={withCards(state.report.actors)}
+              lookups={Object.fromEntries([...wikipedia.pending].map((name) => [name, 'pending' as const]))}
+              searchUrl={(actor) => wikipediaSearchUrl(actor.name, lang)}
               onShowMentions={(actor, focus) => showPassages(`actor`, actor.offsets.map(([s, e]) => passageAt(text, s, e)), focus)}
             />
             <TimelineSection
@@ -30,6 +48,16 @@ export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
                 const at = entry.sentence ? text.indexOf(entry.sentence) : -1;
                 if (at >= 0) void showPassages('date', [passageAt(text, at, at + entry.sentence.length)], 0);
               }}
+            />
+            <LinksSection
+              links={state.report.links}
+              events={state.report.events}
+              lookupsEnabled={wikipedia.enabled}
+              results={wikipedia.results}
+              pending={wikipedia.pending}
+              searchUrl={(name) => wikipediaSearchUrl(name, lang)}
+              onEnableLookups={wikipedia.enable}
+              onDisableLookups={wikipedia.disable}
             />
           </>
         )}

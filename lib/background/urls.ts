@@ -99,9 +99,12 @@ export function normaliseUrl(href: string, baseUrl: string): string | null {
     return null;
   }
   url.hash = '';
-  for (const key of [...url.searchParams.keys()]) {
-    if (TRACKING_PARAM.test(key)) url.searchParams.delete(key);
-  }
+  // forEach, not iteration: URLSearchParams is not iterable through Firefox's content-script wrappers.
+  const tracking: string[] = [];
+  url.searchParams.forEach((_value, key) => {
+    if (TRACKING_PARAM.test(key)) tracking.push(key);
+  });
+  for (const key of tracking) url.searchParams.delete(key);
   // URLSearchParams.delete re-serialises the query; keep an emptied one empty.
   if (url.search === '?') url.search = '';
   return url.href;
@@ -161,7 +164,11 @@ function dropReason(parsed: URL, clean: URL, pageUrl: string): DropReason | null
   if (SHARE.some((re) => re.test(hostPath))) return 'share';
   if (SOCIAL_HOSTS.test(host)) return 'social';
   if (AD_HOSTS.test(host) || /^(ads?|adclick|adserver|track|tracking|click|clicks)\./.test(host)) return 'ad';
-  if (REDIRECT_PATH.test(path) || [...clean.searchParams.values()].some((v) => /^(https?:)?\/\//i.test(v))) {
+  let carriesUrl = false;
+  clean.searchParams.forEach((value) => {
+    if (/^(https?:)?\/\//i.test(value)) carriesUrl = true;
+  });
+  if (REDIRECT_PATH.test(path) || carriesUrl) {
     return 'redirect';
   }
   if (COMMENT_PATH.test(path + parsed.hash)) return 'comments';

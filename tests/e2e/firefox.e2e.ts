@@ -62,7 +62,7 @@ describe.skipIf(!firefox)('the sidebar in Firefox', () => {
       const main = document.querySelector('main');
       return location.search.includes('tabId=0') ? null : (main?.getAttribute('data-state') ?? null);
     }, (state) => state !== null && !['starting', 'reading'].includes(state));
-    expect(settled).toBe('ready');
+    expect(settled, await panel.evaluate(() => document.querySelector('main')?.textContent ?? '')).toBe('ready');
     expect(await panel.evaluate(() => document.querySelector('h1')?.textContent)).toContain('Khalilzad Urges Pakistan');
     const actors = await panel.evaluate(() => [...document.querySelectorAll('.actor .name')].map((n) => n.textContent));
     expect(actors).toContain('Zalmay Khalilzad');
