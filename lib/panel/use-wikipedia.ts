@@ -42,7 +42,8 @@ export function useWikipedia(report: Report | null): WikipediaState {
     const actors = [...report.actors].sort((a, b) => b.salience - a.salience).slice(0, MAX_ACTORS);
     const names = [...actors.map((a) => a.name), ...report.events];
     const types = Object.fromEntries(actors.map((a) => [a.name, a.type]));
-    const contextWords = actors.slice(0, 10).map((a) => a.name);
+    // The story's other names and events help pick the right sense of an ambiguous name.
+    const contextWords = [...actors.slice(0, 10).map((a) => a.name), ...report.events];
     const lang = report.article.lang?.split('-')[0]?.toLowerCase() || 'en';
     setPending(new Set(names));
     let cancelled = false;
