@@ -66,19 +66,22 @@ export function ActorsSection({ actors, onShowMentions, lookups, searchUrl }: Ac
                       </p>
                     )}
                     {lookups?.[actor.name] === 'pending' && <p class="muted">Looking up…</p>}
-                    <p class="actor-links">
-                      {wikiHref ? (
-                        <a href={wikiHref} target="_blank" rel="noopener noreferrer">
-                          Wikipedia: {wiki!.title}
-                        </a>
-                      ) : (
-                        searchUrl && (
-                          <a href={safeHref(searchUrl(actor)) ?? undefined} target="_blank" rel="noopener noreferrer">
-                            Search Wikipedia
+                    {(wikiHref || isSelected) && (
+                      <p class="actor-links">
+                        {wikiHref ? (
+                          <a href={wikiHref} target="_blank" rel="noopener noreferrer">
+                            Wikipedia: {wiki!.title}
                           </a>
-                        )
-                      )}
-                    </p>
+                        ) : (
+                          searchUrl && (
+                            <a href={safeHref(searchUrl(actor)) ?? undefined} target="_blank" rel="noopener noreferrer">
+                              Search Wikipedia
+                            </a>
+                          )
+                        )}
+                        {actor.aliases.length > 0 && <span class="muted"> · also “{actor.aliases.join('”, “')}”</span>}
+                      </p>
+                    )}
                     {isSelected && actor.mentions > 1 && (
                       <div class="stepper" role="group" aria-label={`Mentions of ${actor.name}`}>
                         <button type="button" onClick={() => select(actor, selected!.focus - 1)} aria-label="Previous mention">

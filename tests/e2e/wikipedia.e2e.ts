@@ -75,6 +75,7 @@ describe('Wikipedia look-ups in the panel', () => {
     expect(await panel.getAttribute('main', 'data-state')).toBe('ready');
     expect(await panel.locator('.actor').count()).toBeGreaterThan(5);
     expect(await panel.locator('.link a').count()).toBeGreaterThan(0);
+    await panel.locator('.actor-name').first().click();
     expect(await panel.getByRole('link', { name: 'Search Wikipedia' }).count()).toBeGreaterThan(0);
     expect(await panel.getByRole('button', { name: 'Turn on Wikipedia look-ups' }).isVisible()).toBe(true);
     await panel.waitForTimeout(1500);
