@@ -37,12 +37,12 @@ export interface Actor {
   wikipedia?: { title: string; url: string; description: string | null; thumbnail?: string | null; possible?: boolean };
 }
 
-export type DatePrecision = 'decade' | 'year' | 'season' | 'quarter' | 'month' | 'week' | 'day';
+export type DatePrecision = 'century' | 'decade' | 'year' | 'season' | 'quarter' | 'month' | 'week' | 'day';
 
 export interface DateEntry {
   /** The expression as written ("on Sunday", "since 2007"). */
   text: string;
-  /** TimeML value: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-SU, YYYY-Q2, 199 (a decade). */
+  /** TimeML value: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-SU, YYYY-Q2, 199 (a decade), 18 (a century: the 1800s). */
   value: string;
   precision: DatePrecision;
   /** [start, end) offsets of the first mention in the analysed text. */

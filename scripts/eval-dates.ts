@@ -3,10 +3,14 @@
  * measures chrono-node alone, in the same run, as the baseline.
  *
  *   npm run eval:dates -- --data ../shared/data/tempeval3/tbaq-aquaint.jsonl [--data …] [--extras]
+ *                         [--half dev|held] [--errors]
  *
  * Without --data it reads both TempEval-3 files (TimeBank was used for
  * development, AQUAINT was not looked at while tuning). --extras adds the
  * GUM news dates and the article-level gold of the readability pages.
+ * --half keeps every other document (dev: the 1st, 3rd, …; held: the 2nd,
+ * 4th, …) so rules can be tuned on one half of a file and checked on the
+ * other; --errors lists each wrong value, miss and false positive in context.
  *
  * Each record is `{dct, text, timexes[{text,start,end,type,value}]}`; the
  * parser reads the raw text with the dct (its date part) as `published`.
@@ -30,9 +34,9 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chrono from 'chrono-node';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { Readability } from '@mozilla/readability';
 import { findDateMentions, findDates } from '../lib/dates';
+import { extractArticle } from '../lib/extract/article';
+import { parseHtml } from './node-dom';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedRoot = path.resolve(repoRoot, '../shared');
@@ -72,8 +76,14 @@ function sameValue(gold: string, predicted: string): boolean {
   return gold.replace(/-W(\d)(?!\d)/, '-W0$1') === predicted;
 }
 
-function score(counts: Counts, predictions: Prediction[], gold: Timex[], ignore: Timex[], errors?: string[], text?: string): void {
+/** The text around a span on one line, for error listings. */
+function contextOf(text: string, span: { start: number; end: number }, width = 70): string {
+  return `…${text.slice(Math.max(0, span.start - width), span.end + width / 2).replace(/\s+/g, ' ')}…`;
+}
+
+function score(counts: Counts, predictions: Prediction[], gold: Timex[], ignore: Timex[], errors?: string[], doc?: Doc): void {
   const used = new Set<Timex>();
+  const where = (span: { start: number; end: number }) => (doc ? ` [${doc.id} dct=${doc.dct.slice(0, 10)}] ${contextOf(doc.text, span)}` : '');
   counts.gold += gold.length;
   for (const p of predictions) {
     const match = gold.find((g) => !used.has(g) && overlaps(p, g));
@@ -83,13 +93,13 @@ function score(counts: Counts, predictions: Prediction[], gold: Timex[], ignore:
       counts.relaxed++;
       if (match.start === p.start && match.end === p.end) counts.strict++;
       if (sameValue(match.value, p.value)) counts.valueCorrect++;
-      else errors?.push(`value  "${match.text}" gold=${match.value} got=${p.value}`);
+      else errors?.push(`value  "${match.text}" gold=${match.value} got=${p.value}${where(match)}`);
     } else if (!ignore.some((t) => overlaps(p, t)) && !gold.some((g) => overlaps(p, g))) {
       counts.predicted++;
-      errors?.push(`fp     "${text?.slice(p.start, p.end)}" ${p.value} …${text?.slice(Math.max(0, p.start - 40), p.end + 20).replace(/\s+/g, ' ')}`);
+      errors?.push(`fp     "${doc?.text.slice(p.start, p.end)}" ${p.value}${where(p)}`);
     }
   }
-  for (const g of gold) if (!used.has(g)) errors?.push(`missed "${g.text}" ${g.value}`);
+  for (const g of gold) if (!used.has(g)) errors?.push(`missed "${g.text}" ${g.value}${where(g)}`);
 }
 
 function f1(p: number, r: number): number {
@@ -120,8 +130,18 @@ function printTable(title: string, rows: Array<[string, Counts]>): void {
   }
 }
 
-function evaluateTempEval(file: string, showErrors: boolean): Counts {
+/**
+ * Reads a TempEval JSONL file; `half` keeps the documents at even ('dev') or
+ * odd ('held') positions, so rules can be developed on one half and checked on the other.
+ */
+function readDocs(file: string, half?: string): Doc[] {
   const docs: Doc[] = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  if (half === 'dev' || half === 'held') return docs.filter((_, i) => i % 2 === (half === 'dev' ? 0 : 1));
+  return docs;
+}
+
+function evaluateTempEval(file: string, showErrors: boolean, half?: string): Counts {
+  const docs = readDocs(file, half);
   const systems = { backstory, 'chrono-only': chronoAlone };
   const calendar = new Map<string, Counts>();
   const allDates = new Map<string, Counts>();
@@ -133,14 +153,14 @@ function evaluateTempEval(file: string, showErrors: boolean): Counts {
       const predictions = run(doc);
       const isCalendar = (t: Timex) => t.type === 'DATE' && /^\d/.test(t.value);
       score(cal, predictions, doc.timexes.filter(isCalendar), doc.timexes.filter((t) => !isCalendar(t)),
-        name === 'backstory' && showErrors ? errors : undefined, doc.text);
+        name === 'backstory' && showErrors ? errors : undefined, doc);
       score(all, predictions, doc.timexes.filter((t) => t.type === 'DATE'), doc.timexes.filter((t) => t.type !== 'DATE'));
     }
     calendar.set(name, cal);
     allDates.set(name, all);
   }
   if (showErrors) for (const e of errors.sort()) console.log(e);
-  console.log(`\n== ${path.relative(process.cwd(), file)} (${docs.length} documents)`);
+  console.log(`\n== ${path.relative(process.cwd(), file)}${half ? ` (${half} half)` : ''} (${docs.length} documents)`);
   printTable('calendar DATE expressions (gold value starts with a digit)', [...calendar]);
   printTable('all DATE expressions', [...allDates]);
   return calendar.get('backstory')!;
@@ -181,13 +201,10 @@ function rangeValue(from?: string, to?: string): string | null {
   return null;
 }
 
-/** Text as the side panel analyses it: title, then the text of each block of Readability's content. */
-function articleText(html: string): { title: string; text: string } {
-  const article = new Readability(new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document).parse();
-  if (!article) return { title: '', text: '' };
-  const content = new JSDOM(article.content ?? '').window.document;
-  const blocks = [...content.querySelectorAll('p, h2, h3, li, blockquote')].map((e) => e.textContent?.trim() ?? '').filter(Boolean);
-  return { title: article.title ?? '', text: [article.title ?? '', ...blocks].join('\n\n') };
+/** Text as the side panel analyses it: lib/extract's reading of the page (title, then one paragraph per block). */
+function articleText(html: string): { text: string; ledeEnd?: number } {
+  const extracted = extractArticle(parseHtml(html), { force: true });
+  return extracted.ok ? extracted.article : { text: '' };
 }
 
 /** The eight readability pages with article-level gold: distinct values against the gold's. */
@@ -198,8 +215,8 @@ function evaluatePages(): void {
     const goldFile = path.join(root, name, 'gold.json');
     if (!existsSync(goldFile)) continue;
     const g = JSON.parse(readFileSync(goldFile, 'utf8'));
-    const { text } = articleText(readFileSync(path.join(root, name, 'source.html'), 'utf8'));
-    const entries = findDates(text, { published: g.published });
+    const { text, ledeEnd } = articleText(readFileSync(path.join(root, name, 'source.html'), 'utf8'));
+    const entries = findDates(text, { published: g.published, ledeEnd });
     const want = new Set<string>(g.dates.map((d: { value: string }) => d.value));
     const got = new Set(entries.map((e) => e.value));
     const hits = [...got].filter((v) => want.has(v));
@@ -244,8 +261,9 @@ if (args.includes('--extras')) {
   console.log('');
   evaluatePages();
 }
+const half = args[args.indexOf('--half') + 1];
 for (const file of files) {
-  const c = evaluateTempEval(file, args.includes('--errors'));
+  const c = evaluateTempEval(file, args.includes('--errors'), args.includes('--half') ? half : undefined);
   const s = summary(c);
   console.log(`\ndates relaxed_f1=${fmt(s.relaxedF1)} strict_f1=${fmt(s.strictF1)} value_acc=${fmt(s.valueAcc)} value_f1=${fmt(s.valueF1)}`);
 }

@@ -78,8 +78,10 @@ export function quarterOf(month: number): number {
 export function timelineSortKey(value: string, precision: DatePrecision): number {
   const year = +value.slice(0, 4);
   const firstDay = (month: number, day = 1) => toMs({ year, month, day }) / MS_PER_DAY;
-  const rank = ['decade', 'year', 'season', 'quarter', 'month', 'week', 'day'].indexOf(precision) / 10;
+  const rank = ['century', 'decade', 'year', 'season', 'quarter', 'month', 'week', 'day'].indexOf(precision) / 10;
   switch (precision) {
+    case 'century':
+      return toMs({ year: +value * 100, month: 1, day: 1 }) / MS_PER_DAY + rank;
     case 'decade':
       return toMs({ year: +value * 10, month: 1, day: 1 }) / MS_PER_DAY + rank;
     case 'year':

@@ -91,11 +91,16 @@ export function findDateMentions(text: string, options: FindDatesOptions): DateM
   return mentions;
 }
 
-/** The last date finer than a year mentioned in the preceding few sentences, other than "today". */
+/**
+ * The last date finer than a year mentioned in the preceding few sentences,
+ * other than "today" and other than one itself counted from an anchor (so
+ * "a year earlier" never chains back two years).
+ */
 function anchorFor(mentions: DateMention[], before: number): DateMention | undefined {
   for (let i = mentions.length - 1; i >= 0 && before - mentions[i].end <= ANCHOR_WINDOW; i--) {
     const m = mentions[i];
-    if (m.precision !== 'year' && m.precision !== 'decade' && !/^(?:today|now)$/i.test(m.text)) return m;
+    if (m.anchored || m.precision === 'year' || m.precision === 'decade' || m.precision === 'century') continue;
+    if (!/^(?:today|now)$/i.test(m.text)) return m;
   }
   return undefined;
 }

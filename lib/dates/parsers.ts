@@ -244,7 +244,9 @@ export const parseRelativePeriods: DateParser = ({ text }) => {
       // "three days earlier" is relative to the story's own events, not to the publication.
       if (m[3].toLowerCase() === 'earlier' && unit !== 'year') return null;
       if (unit === 'decade') return { kind: 'shift', unit: 'year', amount: -10 * n };
-      return { kind: 'shift', unit: unit as ShiftUnit, amount: -n, anchored: unit === 'year' };
+      // "a year earlier" counts from the date the text last mentioned, and so, in business
+      // news, does "a year ago" ("profit fell from $5 million a year ago"); "five years ago" is deictic.
+      return { kind: 'shift', unit: unit as ShiftUnit, amount: -n, anchored: unit === 'year' && (n === 1 || m[3].toLowerCase() === 'earlier') };
     },
   );
   const yearAgo = matchAll(text, /\byear-(?:earlier|ago)\b/gi, 'relative', () => ({ kind: 'shift', unit: 'year', amount: -1, anchored: true }));

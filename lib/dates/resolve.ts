@@ -22,28 +22,72 @@ export interface Resolved {
   value: string;
   precision: DatePrecision;
   relative: string | null;
+  /** Counted from another date the text mentions, not from the reference date. */
+  anchored?: boolean;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SEASON_NAMES = { SP: 'spring', SU: 'summer', FA: 'fall', WI: 'winter' };
 
-const FUTURE =
-  /\b(?:will|won['’]t|shall|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|planned|going|poised)\s+to|plan(?:s|ned|ning)?(?:\s+a)?|intends?\s+to|upcoming|next|coming)\b|\w['’]ll\b/i;
-const PAST = /\b(?:was|were|had|did|since|ago|last|earlier|formerly|said)\b/i;
+// Markers of a future clause: modals, "is expected to", "plans to", "upcoming".
+const FUTURE_MARKERS =
+  /\b(?:will|won['’]t|shall|would|(?:due|expected|scheduled|set|slated|poised|going|likely|supposed)\s+to|(?:plans?|planning|intends?|aims?|hopes?|expects?|vows?|promised)\s+to|planned\s+for|to\s+be\s+[a-z]+ed|upcoming|next|coming|(?:is|are|am)\s+[a-z]{2,}ing)\b|\w['’]ll\b/gi;
+// Markers of a past clause: auxiliaries, "ago", "since" and common irregular past forms
+// (not as passive participles: "will be held", "is paid").
+const PAST_MARKERS =
+  /(?<!\b(?:be|is|are|am|being)\s+)\b(?:was|were|had|did|ago|earlier|last|since|formerly|previously|began|became|brought|bought|built|came|caught|chose|drew|drove|fell|felt|fought|found|fled|flew|forgot|gave|got|grew|heard|held|kept|knew|led|left|lost|made|meant|met|paid|ran|rang|rose|said|sank|saw|sent|shook|shot|slept|sold|spent|spoke|stood|stole|struck|swore|took|taught|told|thought|threw|understood|won|wore|wrote|went|sought|sat)\b/gi;
+// A regular past form ("signed", "approved"), unless it is passive present
+// ("is based"), an adjective after a determiner ("the proposed merger") or a
+// word that only looks like one.
+const PAST_ED = /(?<!\b(?:the|a|an|its|their|his|her|our|be|is|are|am|being|to be)\s+|-)\b[a-z]{2,}ed\b/g;
+const NOT_PAST_ED = new Set([
+  'need', 'speed', 'indeed', 'seed', 'feed', 'breed', 'greed', 'bed', 'red', 'shed', 'hundred', 'sacred', 'naked', 'wicked',
+  'based', 'related', 'limited', 'united', 'expected', 'scheduled', 'planned', 'proposed', 'supposed', 'alleged', 'concerned',
+  'interested', 'detailed', 'advanced', 'armed', 'unexpected', 'unprecedented', 'embed', 'sled',
+]);
+// Newswire opens quotes with ``, which the sentence splitter does not treat as a sentence start.
+const QUOTE_START = /[.!?]['"”’]*\s+``/g;
+
+// How far (in characters, after the penalties below) a marker may be from the date and still govern it.
+const MARKER_REACH = 60;
+// A marker beyond a comma or semicolon belongs to another clause, unless nothing nearer speaks.
+const CLAUSE_PENALTY = 30;
+// "said" is a weaker cue than the verb of the reported clause: count it as farther away.
+const WEAK_FACTOR = 1.5;
 
 /**
- * The tense of the clause around a date expression: future when a future
- * marker ("will", "is expected to", "planned") is near, past when a past one is, else
- * unknown. Looks up to 60 characters before and to the end of the clause after.
+ * The tense of the clause around a date expression, read from the tense
+ * marker nearest to it in its sentence: future for "will", "is expected
+ * to", "plans to" and the like, past for "was", "since", "ago" and past verb
+ * forms, else unknown. The nearest marker is usually the verb the date
+ * belongs to, which keeps reported speech apart: in "they said they expect
+ * it to be completed by Dec. 15", "to be completed" governs the date, not
+ * "said". Markers in another clause or far away count less or not at all.
  */
 export function detectTense(text: string, start: number, end: number, sentence: { start: number; end: number }): Tense {
-  const before = text.slice(Math.max(sentence.start, start - 60), start);
-  const after = text.slice(end, Math.min(sentence.end, end + 40)).split(/[,;:]/)[0]; // this clause only
-  const around = `${before} ${after}`;
-  if (FUTURE.test(around)) return 'future';
-  if (PAST.test(around)) return 'past';
-  return 'unknown';
+  let from = Math.max(sentence.start, start - 2 * MARKER_REACH);
+  let to = Math.min(sentence.end, end + 2 * MARKER_REACH);
+  for (const m of text.slice(from, to).matchAll(QUOTE_START)) {
+    const cut = from + m.index! + m[0].length - 2;
+    if (cut <= start) from = cut;
+    else if (cut < to) to = cut;
+  }
+  const scope = text.slice(from, to);
+  let best: { distance: number; tense: Tense } = { distance: MARKER_REACH, tense: 'unknown' };
+  const consider = (at: number, length: number, tense: Tense, weak = false) => {
+    const markerStart = from + at;
+    const markerEnd = markerStart + length;
+    if (markerStart < end && start < markerEnd) return; // inside the expression itself ("last Sunday")
+    const between = markerEnd <= start ? text.slice(markerEnd, start) : text.slice(end, markerStart);
+    let distance = between.length + (/[,;:]/.test(between) ? CLAUSE_PENALTY : 0);
+    if (weak) distance *= WEAK_FACTOR;
+    if (distance < best.distance) best = { distance, tense };
+  };
+  for (const m of scope.matchAll(FUTURE_MARKERS)) consider(m.index!, m[0].length, 'future');
+  for (const m of scope.matchAll(PAST_MARKERS)) consider(m.index!, m[0].length, 'past', /^(?:said|told)$/i.test(m[0]));
+  for (const m of scope.matchAll(PAST_ED)) if (!NOT_PAST_ED.has(m[0])) consider(m.index!, m[0].length, 'past');
+  return best.tense;
 }
 
 /** "N units before publication", "the year of publication", or, against today, "last year", "3 days ago". */
@@ -177,6 +221,7 @@ export function resolveReading(reading: Reading, tense: Tense, context: DateCont
           value: `${year}${anchor.value.slice(4)}`.replace(/-02-29$/, '-02-28'),
           precision: anchor.precision,
           relative: `${n === 1 ? 'a year' : `${n} years`} before ${anchor.text}`,
+          anchored: true,
         };
       }
       return resolveShift(reading.unit, reading.amount, tense, ref, name);

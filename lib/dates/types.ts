@@ -48,6 +48,8 @@ export interface DateMention {
   precision: DatePrecision;
   /** How a relative expression was resolved, or null when the text states the date. */
   relative: string | null;
+  /** True when the value was counted from another date the text mentions ("a year earlier"). */
+  anchored?: boolean;
   parser: string;
 }
 

@@ -84,6 +84,30 @@ describe('findDateMentions', () => {
       expect([mention.text, mention.value, mention.relative]).toEqual([written, value, relative]);
     });
 
+    describe('the tense that places a weekday or a month', () => {
+      // Published on Tuesday 2025-09-16.
+      it.each([
+        ['The two presidents on Friday signed the plan.', '2025-09-12'],
+        ['They signed a cooperation plan on Friday.', '2025-09-12'],
+        ['The carrier has been on patrol since March and was scheduled to return in May.', '2025-03'],
+        ['In January, the company brought in a new chief.', '2025-01'],
+        ['In the fiscal year ended Jan. 31, sales rose.', '2025-01-31'],
+        ['A budget bill approved in February that raised spending by $300 billion over two years will add to the pressure.', '2025-02'],
+        ['They said they expect the deal to be completed by Dec. 15.', '2025-12-15'],
+        ['The dividend will be paid Dec. 14 to holders of record.', '2025-12-14'],
+        ['The talks are supposed to conclude by May, officials said.', '2026-05'],
+        ['The envoy said on Friday that Iraq would retaliate.', '2025-09-12'],
+        ['The monarch will meet Bush on Thursday in Maine.', '2025-09-18'],
+      ])('in %j reads the date as %s', (text, value) => {
+        expect(findDateMentions(text, { published }).map((m) => m.value)).toContain(value);
+      });
+
+      it('ignores a future marker in the next quoted sentence', () => {
+        const text = 'Ministers voted to support the republic Friday. ``This convention will be seen as historic.';
+        expect(findDateMentions(text, { published })[0].value).toBe('2025-09-12');
+      });
+    });
+
     it('counts "a year earlier" from the date it follows', () => {
       const mentions = findDateMentions('Profit rose in the third quarter from $5 million a year earlier.', { published });
       expect(mentions.map((m) => m.value)).toEqual(['2025-Q3', '2024-Q3']);
