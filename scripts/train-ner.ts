@@ -1,8 +1,9 @@
 /**
- * Trains the named-entity tagger (an averaged perceptron over BIO tags) on
- * CoNLL-2003 train and writes lib/actors/model/ner.json.
+ * Trains the named-entity tagger (a structured averaged perceptron over BIO
+ * tags, Viterbi-decoded) on CoNLL-2003 train and writes
+ * lib/actors/model/ner.json.
  *
- *   npm run train:ner [-- --data ../shared/data/conll2003/train.jsonl --epochs 8]
+ *   npm run train:ner [-- --data ../shared/data/conll2003/train.jsonl --epochs 10 --out FILE]
  *
  * Deterministic: the same data gives the same model file, byte for byte.
  * testa is only scored at the end, for information; it never trains.
@@ -12,9 +13,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import nlp from 'compromise';
-import { ENTITY_TYPES, GAZETTEER_LISTS, TAGS, gazetteerKey, hashFeature, staticFeatures, tagFeatures, type Gazetteer, type GazetteerList } from '../lib/actors/features';
-import { allowed, decodeModel, decodeStage, findEntities, secondPassFeatures, spansOf, tagSentences, type NerModelFile, type StageFile } from '../lib/actors/tagger';
+import {
+  ENTITY_TYPES,
+  GAZETTEER_LISTS,
+  START,
+  TAGS,
+  TAG_COUNT,
+  documentFeatures,
+  gazetteerKey,
+  markPrefixes,
+  staticFeatures,
+  transitionFeatures,
+  viterbi,
+  type Clusters,
+  type DocFeatures,
+  type Gazetteer,
+  type GazetteerList,
+} from '../lib/actors/features';
+import { decodeClusters, decodeModel, decodeStage, findEntities, spansOf, tagWith, type NerModelFile, type StageFile } from '../lib/actors/tagger';
 import { conllDocument, countSpans, emptyCounts, f1Of, type ConllDocument } from '../lib/actors/conll';
+import { learnClusters } from './ner-clusters';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string, fallback: string) => {
@@ -24,11 +42,12 @@ const arg = (name: string, fallback: string) => {
 const trainPath = path.resolve(repoRoot, arg('data', '../shared/data/conll2003/train.jsonl'));
 const devPath = path.resolve(repoRoot, '../shared/data/conll2003/testa.jsonl');
 const outPath = path.resolve(repoRoot, arg('out', 'lib/actors/model/ner.json'));
-const EPOCHS = Number(arg('epochs', '8'));
-const FOLDS = 5; // gazetteer features of a training document come from the other folds
-const MIN_COUNT = 2; // static features seen once are noise
+const EPOCHS = Number(arg('epochs', '10'));
+const FOLDS = 5; // gazetteer features and first-pass tags of a training document come from the other folds
+const MIN_COUNT = 2; // features seen once are noise
 const STEP = Number(arg('step', '0.25')); // weights below about STEP / 2 round to zero and are dropped
-const N = TAGS.length;
+const T = TAG_COUNT;
+const PAIRS = (START + 1) * 3;
 
 if (!existsSync(trainPath)) {
   console.error(`No training data at ${trainPath}: ../shared/data is needed to train.`);
@@ -50,7 +69,7 @@ function random(seed: number): () => number {
 const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
 /** Word lists from compromise's lexicon, by gazetteer list. */
-function lexiconLists(): Map<string, number> {
+function lexiconLists(): Gazetteer {
   const lists: Record<string, GazetteerList> = {
     FirstName: 'first', MaleName: 'first', FemaleName: 'first', LastName: 'last',
     Country: 'place', City: 'place', Region: 'place', Organization: 'org', SportsTeam: 'org',
@@ -66,9 +85,9 @@ function lexiconLists(): Map<string, number> {
   }
   return names;
 }
-const lexicon = lexiconLists();
 
-function gazetteerOf(docs: ConllDocument[]): Gazetteer {
+/** The lexicon lists plus the names tagged in the given documents. */
+function gazetteerOf(docs: ConllDocument[], lexicon: Gazetteer): Gazetteer {
   const gazetteer: Gazetteer = new Map(lexicon);
   for (const doc of docs) {
     for (const span of spansOf(doc.tags)) {
@@ -79,118 +98,199 @@ function gazetteerOf(docs: ConllDocument[]): Gazetteer {
   return gazetteer;
 }
 
-/**
- * Trains one pass: an averaged perceptron over the given features of each
- * token of the given documents, decoding greedily as the tagger does, then
- * quantised to one byte per weight (on a log scale, so that the many small
- * weights keep their relative precision and the few large ones fit).
- */
-function trainStage(docs: ConllDocument[], features: string[][][][], epochs: number, seed: number): StageFile {
-  const counts = new Map<number, number>();
-  for (const doc of features) for (const s of doc) for (const t of s) for (const f of t) counts.set(hashFeature(f), (counts.get(hashFeature(f)) ?? 0) + 1);
-  // Feature hash → row of the weight matrix, added as features are first seen.
-  const rows = new Map<number, number>();
-  let capacity = 1 << 18;
-  let weights = new Float64Array(capacity * N);
-  let totals = new Float64Array(capacity * N); // sum of (time of update × change), for averaging
-  const rowOf = (hash: number): number => {
-    let r = rows.get(hash);
-    if (r === undefined) {
-      r = rows.size;
-      rows.set(hash, r);
-      if (r >= capacity) {
-        capacity *= 2;
-        const grown = [new Float64Array(capacity * N), new Float64Array(capacity * N)];
-        grown[0].set(weights);
-        grown[1].set(totals);
-        [weights, totals] = grown;
-      }
+/** One training document: its features and gold tag indices, token by token. */
+interface Example {
+  features: DocFeatures;
+  gold: Uint8Array;
+}
+
+/** Hashes of the transition features on the gold path: the only pair features worth a weight. */
+function goldPairs(ex: Example, out: number[]): void {
+  const pairs = new Uint32Array(PAIRS);
+  const { bounds } = ex.features;
+  for (let s = 0; s + 1 < bounds.length; s++) {
+    for (let t = bounds[s]; t < bounds[s + 1]; t++) {
+      transitionFeatures(ex.features, t, pairs);
+      const p = t === bounds[s] ? START : ex.gold[t - 1];
+      out.push(pairs[p * 3], pairs[p * 3 + 1], pairs[p * 3 + 2]);
     }
-    return r;
-  };
-  const staticRows = features.map((doc) =>
-    doc.map((s) => s.map((t) => Int32Array.from(t.filter((f) => counts.get(hashFeature(f))! >= MIN_COUNT), (f) => rowOf(hashFeature(f))))),
-  );
-  const scores = new Float64Array(N);
+  }
+}
+
+/** Sorted distinct hashes seen at least MIN_COUNT times: the features that get a weight row. */
+function vocabulary(examples: Example[]): Uint32Array {
+  const all: number[] = [];
+  for (const ex of examples) {
+    for (const h of ex.features.hashes) all.push(h);
+    goldPairs(ex, all);
+  }
+  const sorted = Uint32Array.from(all).sort();
+  const kept: number[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    if (j - i >= MIN_COUNT) kept.push(sorted[i]);
+    i = j;
+  }
+  return Uint32Array.from(kept);
+}
+
+function rowIn(vocab: Uint32Array, hash: number): number {
+  let lo = 0;
+  let hi = vocab.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (vocab[mid] === hash) return mid;
+    if (vocab[mid] < hash) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** An example's features as weight rows (-1: no weight), token features and transition features apart. */
+interface Rows {
+  offsets: Int32Array;
+  rows: Int32Array;
+  /** PAIRS rows per token: previous tag p × (transition, with word, with shape). */
+  pairs: Int32Array;
+}
+function rowsOf(ex: Example, vocab: Uint32Array): Rows {
+  const f = ex.features;
+  const n = f.keys.length;
+  const pairs = new Int32Array(n * PAIRS);
+  const hashes = new Uint32Array(PAIRS);
+  for (let t = 0; t < n; t++) {
+    transitionFeatures(f, t, hashes);
+    for (let k = 0; k < PAIRS; k++) pairs[t * PAIRS + k] = rowIn(vocab, hashes[k]);
+  }
+  return { offsets: f.offsets, rows: Int32Array.from(f.hashes, (h) => rowIn(vocab, h)), pairs };
+}
+
+/**
+ * Trains one pass: a structured averaged perceptron (Collins 2002) that
+ * decodes each sentence with Viterbi exactly as the tagger does and, where the
+ * best path differs from the gold one, moves the weights towards the gold
+ * path; then averages the weights and quantises them to one byte each on a
+ * log scale, so that the many small weights keep their relative precision.
+ */
+function trainStage(examples: Example[], epochs: number, seed: number): StageFile {
+  const vocab = vocabulary(examples);
+  const rows = examples.map((ex) => rowsOf(ex, vocab));
+  const weights = new Float64Array(vocab.length * T);
+  const totals = new Float64Array(vocab.length * T); // sum of (time of update × change), for averaging
   let clock = 1;
   const shuffle = random(seed);
+  const update = (row: number, tag: number, delta: number) => {
+    if (row < 0) return;
+    weights[row * T + tag] += delta;
+    totals[row * T + tag] += clock * delta;
+  };
+  const predicted = new Uint8Array(256);
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    const order = docs.map((_, d) => d);
+    const order = examples.map((_, d) => d);
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(shuffle() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
     let errors = 0;
     for (const d of order) {
-      docs[d].tags.forEach((gold, s) => {
-        const predicted: string[] = [];
-        gold.forEach((goldTag, i) => {
-          const prev = predicted[i - 1] ?? '<s>';
-          const dynamic = tagFeatures(predicted[i - 2] ?? '<s>', prev, features[d][s][i]).map((f) => rowOf(hashFeature(f)));
-          const active = [...staticRows[d][s][i], ...dynamic];
-          scores.fill(0);
-          for (const r of active) for (let t = 0; t < N; t++) scores[t] += weights[r * N + t];
-          let best = 0;
-          for (let t = 1; t < N; t++) if (allowed(prev, TAGS[t]) && scores[t] > scores[best]) best = t;
-          const g = TAGS.indexOf(goldTag);
-          if (best !== g) {
-            errors++;
-            for (const r of active) {
-              weights[r * N + g] += 1;
-              totals[r * N + g] += clock;
-              weights[r * N + best] -= 1;
-              totals[r * N + best] -= clock;
+      const { gold, features } = examples[d];
+      const r = rows[d];
+      for (let s = 0; s + 1 < features.bounds.length; s++) {
+        const from = features.bounds[s];
+        const n = features.bounds[s + 1] - from;
+        const emission = new Float64Array(n * T);
+        const transition = new Float64Array(n * (T + 1) * T);
+        for (let i = 0; i < n; i++) {
+          const t = from + i;
+          for (let k = r.offsets[t]; k < r.offsets[t + 1]; k++) {
+            const row = r.rows[k];
+            if (row >= 0) for (let c = 0; c < T; c++) emission[i * T + c] += weights[row * T + c];
+          }
+          for (let p = 0; p <= START; p++) {
+            if ((i === 0) !== (p === START)) continue;
+            for (let k = 0; k < 3; k++) {
+              const row = r.pairs[t * PAIRS + p * 3 + k];
+              if (row >= 0) for (let c = 0; c < T; c++) transition[(i * (T + 1) + p) * T + c] += weights[row * T + c];
             }
           }
-          predicted.push(TAGS[best]);
-          clock++;
-        });
-      });
+        }
+        const out = n <= predicted.length ? predicted : new Uint8Array(n);
+        viterbi(n, emission, transition, out, 0);
+        for (let i = 0; i < n; i++) {
+          const t = from + i;
+          const g = gold[t];
+          const p = out[i];
+          const gp = i === 0 ? START : gold[t - 1];
+          const pp = i === 0 ? START : out[i - 1];
+          if (g !== p) {
+            errors++;
+            for (let k = r.offsets[t]; k < r.offsets[t + 1]; k++) {
+              update(r.rows[k], g, 1);
+              update(r.rows[k], p, -1);
+            }
+          }
+          if (g !== p || gp !== pp) {
+            for (let k = 0; k < 3; k++) {
+              update(r.pairs[t * PAIRS + gp * 3 + k], g, 1);
+              update(r.pairs[t * PAIRS + pp * 3 + k], p, -1);
+            }
+          }
+        }
+        clock++;
+      }
     }
-    if (epoch === epochs) console.log(`  ${docs.length} documents, epoch ${epoch}: ${errors} tokens wrong (${seconds()} s)`);
+    if (epoch === epochs) console.log(`  ${examples.length} documents, epoch ${epoch}: ${errors} tokens wrong (${seconds()} s)`);
   }
-  const averaged = new Float64Array(rows.size * N);
+  const averaged = new Float64Array(weights.length);
   for (let i = 0; i < averaged.length; i++) averaged[i] = weights[i] - totals[i] / clock;
   const largest = averaged.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
   const perLevel = 127 / Math.log1p(largest / STEP);
   const levels = Array.from({ length: 128 }, (_, q) => Number((STEP * Math.expm1(q / perLevel)).toPrecision(6)));
   const quantise = (x: number) => Math.sign(x) * Math.min(127, Math.round(perLevel * Math.log1p(Math.abs(x) / STEP)));
-  const kept = [...rows].sort((a, b) => a[0] - b[0]).filter(([, r]) => averaged.subarray(r * N, r * N + N).some((x) => quantise(x) !== 0));
-  const quantised = new Int8Array(kept.length * N);
-  kept.forEach(([, r], k) => {
-    for (let t = 0; t < N; t++) quantised[k * N + t] = quantise(averaged[r * N + t]);
+  const kept: number[] = [];
+  for (let row = 0; row < vocab.length; row++) if (averaged.subarray(row * T, row * T + T).some((x) => quantise(x) !== 0)) kept.push(row);
+  const quantised = new Int8Array(kept.length * T);
+  kept.forEach((row, k) => {
+    for (let t = 0; t < T; t++) quantised[k * T + t] = quantise(averaged[row * T + t]);
   });
-  return { levels, features: base64(Uint32Array.from(kept, ([h]) => h)), weights: base64(quantised) };
+  return { levels, features: base64(Uint32Array.from(kept, (row) => vocab[row])), weights: base64(quantised) };
 }
 
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 const train = readDocs(trainPath);
-const gazetteer = gazetteerOf(train);
+const lexicon = lexiconLists();
+const gazetteer = gazetteerOf(train, lexicon);
 const fold = (d: number) => d % FOLDS;
-const foldGazetteers = Array.from({ length: FOLDS }, (_, k) => gazetteerOf(train.filter((_, d) => fold(d) !== k)));
-const local = train.map((doc, d) => staticFeatures(doc.sentences, foldGazetteers[fold(d)]));
+const foldGazetteers = Array.from({ length: FOLDS }, (_, k) => gazetteerOf(train.filter((_, d) => fold(d) !== k), lexicon));
+for (const g of [gazetteer, ...foldGazetteers]) markPrefixes(g);
+const clusterFile = arg('clusters', 'yes') === 'yes' ? learnClusters(repoRoot) : undefined;
+const clusters: Clusters = decodeClusters(clusterFile);
+console.log(`word clusters: ${clusters.size} words (${seconds()} s)`);
+const goldOf = (doc: ConllDocument) => Uint8Array.from(doc.tags.flat(), (tag) => TAGS.indexOf(tag));
+const local = train.map((doc, d) => staticFeatures(doc.sentences, foldGazetteers[fold(d)], clusters));
 console.log(`${train.length} documents read, features built (${seconds()} s)`);
 
 console.log('first pass:');
-const firstStage = trainStage(train, local, EPOCHS, 1);
+const firstStage = trainStage(train.map((doc, d) => ({ features: local[d], gold: goldOf(doc) })), EPOCHS, 1);
 // The second pass learns from first-pass tags as good as on unseen text:
 // each fold is tagged by a first pass trained on the other folds.
-const firstPass: string[][][] = [];
+const firstPass: Uint8Array[] = [];
 for (let k = 0; k < FOLDS; k++) {
   const rest = train.map((_, d) => d).filter((d) => fold(d) !== k);
-  const stage = decodeStage(trainStage(rest.map((d) => train[d]), rest.map((d) => local[d]), EPOCHS, 2 + k));
+  const stage = decodeStage(trainStage(rest.map((d) => ({ features: local[d], gold: goldOf(train[d]) })), EPOCHS, 2 + k));
   train.forEach((_, d) => {
-    if (fold(d) === k) firstPass[d] = tagSentences(stage, local[d]);
+    if (fold(d) === k) firstPass[d] = tagWith(stage, local[d]);
   });
 }
 console.log('second pass:');
-const secondStage = trainStage(train, train.map((doc, d) => secondPassFeatures(doc.sentences, local[d], firstPass[d])), EPOCHS, 7);
+const secondStage = trainStage(train.map((doc, d) => ({ features: documentFeatures(local[d], firstPass[d]), gold: goldOf(doc) })), EPOCHS, 7);
 
 const gazetteerByType = Object.fromEntries(
   GAZETTEER_LISTS.map((list, t) => [list, [...gazetteer].filter(([, bits]) => bits & (1 << t)).map(([name]) => name).sort()]),
 ) as NerModelFile['gazetteer'];
-const file: NerModelFile = { version: 1, tags: TAGS, stages: [firstStage, secondStage], gazetteer: gazetteerByType };
+const file: NerModelFile = { version: 2, tags: TAGS, stages: [firstStage, secondStage], gazetteer: gazetteerByType, ...(clusterFile ? { clusters: clusterFile } : {}) };
 const json = JSON.stringify(file);
 writeFileSync(outPath, json);
 console.log(`wrote ${path.relative(repoRoot, outPath)}: ${(json.length / 1e6).toFixed(2)} MB, ${(gzipSync(json).length / 1e6).toFixed(2)} MB gzipped`);

@@ -54,25 +54,38 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-/** A headline in Title Case reads to the tagger like a CoNLL headline in capitals. */
-function isTitleCase(tokens: Token[]): boolean {
-  const words = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text));
-  return words.length >= 3 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length >= 0.6;
+/**
+ * A headline or subheading in Title Case ("Islamabad’s Position"): a whole
+ * paragraph, mostly capitalised words, without a full stop unless it is the
+ * headline. It reads to the tagger like a CoNLL headline in capitals, where
+ * capitals say nothing.
+ */
+function isHeading(tokens: Token[], text: string): boolean {
+  if (!tokens.length) return false;
+  const from = tokens[0].start;
+  const to = tokens[tokens.length - 1].end;
+  const wholeParagraph = (from === 0 || text.startsWith('\n\n', from - 2)) && (to === text.length || text.startsWith('\n\n', to));
+  if (!wholeParagraph) return false;
+  const last = tokens[tokens.length - 1].text;
+  if (from > 0 && /^[.!?"”]$/u.test(last)) return false;
+  const words = tokens.filter((t) => t.text.length >= 4 && /^\p{L}/u.test(t.text));
+  const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+  if (words.length >= 3) return capitalised / words.length >= 0.6;
+  // A short heading: no full stop, every longer word capitalised.
+  return words.length === 2 && capitalised === 2 && tokens.length <= 5;
 }
 
 /** Tags the text and returns each name with its offsets, sentence by sentence. */
 function tagMentions(text: string): { mentions: Mention[]; tokens: Token[][] } {
   const tokens = splitSentences(text).map((s) => tokenize(s.text, s.start));
-  const headlineEnd = text.indexOf('\n\n') < 0 ? text.length : text.indexOf('\n\n');
-  const words = tokens.map((sentence) =>
-    sentence.map((t) => (t.end <= headlineEnd && isTitleCase(sentence) ? t.text.toUpperCase() : t.text)),
-  );
+  const headings = tokens.map((sentence) => isHeading(sentence, text));
+  const words = tokens.map((sentence, s) => sentence.map((t) => (headings[s] ? t.text.toUpperCase() : t.text)));
   const mentions: Mention[] = [];
   for (const span of findEntities(words)) {
     const sentence = tokens[span.sentence];
     let start = span.start;
     // A capitalised word just before a name that the tagger left out is its first name ("Zalmay Khalilzad").
-    while (!isTitleCase(sentence) && start > 1 && /^\p{Lu}\p{Ll}+$/u.test(sentence[start - 1].text) && !TITLE_WORDS.has(sentence[start - 1].text.toLowerCase()) && !mentions.some((m) => m.end === sentence[start - 1].end)) start--;
+    while (!headings[span.sentence] && start > 1 && /^\p{Lu}\p{Ll}+$/u.test(sentence[start - 1].text) && !TITLE_WORDS.has(sentence[start - 1].text.toLowerCase()) && !mentions.some((m) => m.end === sentence[start - 1].end)) start--;
     const first = sentence[start];
     const last = sentence[span.end - 1];
     const mention = { text: text.slice(first.start, last.end), type: span.type, start: first.start, end: last.end };
@@ -97,34 +110,99 @@ function stripTitle(mention: Mention): Mention | null {
   return { ...mention, text: mention.text.slice(offset), start: mention.start + offset, role: words.slice(0, n).join(' ') };
 }
 
-/** Drops trailing possessives and punctuation the tagger kept ("Pakistan’s"). */
+/** Drops trailing possessives and punctuation the tagger kept ("Pakistan’s"), but not the full stop of "U.S.". */
 function trimMention(mention: Mention): Mention {
-  const trimmed = mention.text.replace(/(?:\s*['’]s?|[\s.,;:"”’)-]+)$/u, '');
+  const trimmed = mention.text.replace(/(?:\s*['’]s?|[\s,;:"”’)-]+|(?<!(?:^|[\s.])\p{L})\.)$/u, '');
   return { ...mention, text: trimmed, end: mention.start + trimmed.length };
 }
 
 function isJunk(mention: Mention, demonyms: Set<string>): boolean {
   const key = nameKey(mention.text);
-  if (!key || JUNK.has(key) || /^\p{Ll}/u.test(mention.text) || !/\p{L}{2}/u.test(mention.text)) return true;
+  if (!key || JUNK.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   // "American", "Pakistani": adjectives, not actors.
   return mention.type === 'MISC' && !key.includes(' ') && (demonyms.has(key) || /(?:an|ese|ish|i)$/.test(key));
 }
 
+// Words a role is made of besides title words and names: "former US special representative".
+const ROLE_WORDS = new Set(
+  (
+    'former ex- ex late acting interim deputy special senior top chief foreign defence defense interior finance ' +
+    'state federal national regional provincial military army party opposition prime vice assistant associate ' +
+    'executive managing general attorney supreme high lord head us u.s. uk un eu'
+  ).split(' '),
+);
+// Words that end a role on its left: determiners, pronouns, verbs of saying.
+const NOT_ROLE = new Set('the a an his her its their our this that these those said says told and or but as by with from for of to in on at'.split(' '));
+
 /**
- * The role the sentence gives a person just before the name ("Former
- * United States envoy to Afghanistan Zalmay Khalilzad") or in apposition just
- * after it ("Khalilzad, a former envoy, said").
+ * The role the sentence gives a person: the title-like noun phrase just
+ * before the name ("Former United States envoy to Afghanistan Zalmay
+ * Khalilzad", "former prime minister Imran Khan"), read word by word
+ * leftwards while words are titles, role words or names, taking "to"/"of"
+ * only between a role head and a name ("envoy to Afghanistan"); or an
+ * apposition just after it ("Khalilzad, a former envoy, said").
  */
 function roleInText(text: string, mention: Mention): string | undefined {
-  const before = text.slice(Math.max(0, mention.start - 80), mention.start);
-  const clause = before.split(/[.;:!?"“”(),\n—–]|\b(?:said|says|told|and|by|with|that|when|as|from|for|of the|to the|in|on|at)\b/u).pop() ?? '';
-  const lead = clause.replace(/^\s*(?:the|a|an)\s+/iu, '').trim();
-  if (lead && ROLE_HEADS.test(lead) && lead.split(/\s+/).length <= 9 && /^\p{L}/u.test(lead)) {
-    return lead.charAt(0).toLowerCase() === lead.charAt(0) || /^(?:Former|Ex-)\b/u.test(lead) ? lead.charAt(0).toLowerCase() + lead.slice(1) : lead;
+  const before = text.slice(Math.max(0, mention.start - 100), mention.start);
+  const words = before.split(/\s+/u).slice(0, -1);
+  if (!/\s$/u.test(before)) return undefined;
+  let n = 0;
+  for (let i = words.length - 1; i >= 0 && n < 9; i--) {
+    const word = words[i];
+    const lower = word.toLowerCase();
+    const isTitle = TITLE_WORDS.has(lower) || ROLE_WORDS.has(lower) || ROLE_HEADS.test(word);
+    const isName = /^\p{Lu}[\p{L}.’'-]*$/u.test(word) && !NOT_ROLE.has(lower);
+    const isLink = (lower === 'to' || lower === 'of') && n > 0 && /^\p{Lu}/u.test(words[i + 1]) && i > 0 && ROLE_HEADS.test(words[i - 1]);
+    if (!isTitle && !isName && !isLink) break;
+    n++;
   }
-  const after = /^,\s+((?:the|a|an|who is)\s+[^,.;]{3,80}?),/u.exec(text.slice(mention.end, mention.end + 100));
-  if (after && ROLE_HEADS.test(after[1])) return after[1].replace(/^(?:who is)\s+/u, '');
+  const lead = words.slice(words.length - n);
+  // A role begins with a title word or a name, never with "to"/"of", and has a head ("envoy", "minister").
+  while (lead.length && !ROLE_HEADS.test(lead.join(' '))) lead.shift();
+  if (lead.length && ROLE_HEADS.test(lead.join(' '))) {
+    const role = lead.join(' ');
+    return /^(?:Former|Ex-|Late)\b/u.test(role) ? role.charAt(0).toLowerCase() + role.slice(1) : role;
+  }
+  const after = /^,\s+((?:the|a|an)\s+[^,.;]{3,60}?),/u.exec(text.slice(mention.end, mention.end + 80));
+  if (after && ROLE_HEADS.test(after[1]) && after[1].split(/\s+/u).length <= 8 && !/\b(?:who|which|that|is|was|has|had)\b/u.test(after[1])) return after[1];
   return undefined;
+}
+
+// What the words around a mention say about its type.
+const SPEECH = /^(?:['’]s)?\s*(?:,\s*)?(?:has |had |have |also |then |later |once |repeatedly |previously )?(?:said|says|argued|argues|wrote|writes|urged|urges|told|added|recalled|recalls|insisted|noted|warned|claimed|stated|explained|tweeted|posted|asked|denied|admitted|acknowledged|believes|thinks|replied|responded|testified)\b/u;
+const PRONOUN_AFTER = /^[^.!?]{0,3}\b(?:he|she)\b/u;
+const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|forces|corporation|company|group|association|institute|university|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|times|post)$/iu;
+const EVENT = /^(?:operation|battle|siege)\b|\b(?:agreement|accord|treaty|summit|conference|war|protocol|act|games|cup|championship|olympics|convention|declaration|accords|talks|process|plan|initiative|festival|election|elections|award|prize)$/iu;
+const PLACE_BEFORE = /\b(?:in|to|from|into|across|near|at|towards?|visited|visit)\s+$/u;
+
+/**
+ * The type of an actor: the tagger's votes over its mentions, weighed with
+ * what the document says around them. A person speaks ("X said", "X has
+ * urged") and has a title; an organisation has a head word ("Party",
+ * "Commission") or a defined acronym; a place is where things are ("in X",
+ * "to X") and is on the gazetteer's place lists; a name headed "Operation"
+ * or "Agreement" is an event ('other'). The tagger alone often types a
+ * surname it never saw as a place.
+ */
+function actorType(text: string, g: Group, name: string, lists: Lists, acronymDefined: boolean): ActorType {
+  if (EVENT.test(nameKey(name)) && !g.roles.length) return 'other';
+  const score: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0, MISC: 0 };
+  for (const [type, n] of g.types) score[type] += n;
+  for (const [start, end] of g.offsets) {
+    const after = text.slice(end, end + 40);
+    if (SPEECH.test(after)) score.PER += 1.5;
+    if (PRONOUN_AFTER.test(after)) score.PER += 0.5;
+    if (PLACE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) score.LOC += 0.5;
+  }
+  const key = nameKey(name);
+  const words = key.split(' ');
+  if (g.roles.length) score.PER += 2;
+  if (words.length > 1 && lists.first.has(words[0])) score.PER += 1;
+  if (ORG_HEAD.test(key)) score.ORG += 3;
+  if (acronymDefined) score.ORG += 2;
+  if (lists.places.has(key)) score.LOC += 2;
+  const best = (Object.keys(score) as EntityType[]).sort((a, b) => score[b] - score[a])[0];
+  return TYPES[best];
 }
 
 /** Acronyms the text defines: "Tehreek-e-Taliban Pakistan (TTP)". */
@@ -230,25 +308,27 @@ function salience(offsets: Array<[number, number]>, headlineEnd: number, ledeEnd
  * forms of one actor → rank.
  */
 export function findActors(text: string, opts: { title?: string; ledeEnd?: number } = {}): Actor[] {
-  const demonyms = demonymsOf(loadModel());
+  const lists = listsOf(loadModel());
   const headlineEnd = text.indexOf('\n\n') < 0 ? text.length : text.indexOf('\n\n');
   const ledeEnd = opts.ledeEnd ?? paragraphEnd(text, 3);
 
   const mentions = tagMentions(text)
     .mentions.map(trimMention)
     .map(stripTitle)
-    .filter((m): m is Mention => m !== null && !isJunk(m, demonyms))
-    .map((m) => (m.type === 'PER' && !m.role ? { ...m, role: roleInText(text, m) } : m));
+    .filter((m): m is Mention => m !== null && !isJunk(m, lists.demonyms))
+    .map((m) => (m.role ? m : { ...m, role: roleInText(text, m) }));
+  const acronyms = definedAcronyms(text, mentions);
 
-  return mergeMentions(text, mentions, placesOf(loadModel()))
+  return mergeMentions(text, mentions, lists.places)
     .map((g): Actor => {
       const name = fullestName(g);
-      const type = [...g.types].sort((a, b) => b[1] - a[1])[0][0];
+      const defined = [...g.names.keys()].some((n) => acronyms.has(nameKey(n)));
+      const type = actorType(text, g, name, lists, defined);
       const offsets = g.offsets.sort((a, b) => a[0] - b[0]);
-      const role = g.roles.sort((a, b) => b.length - a.length)[0];
+      const role = type === 'person' ? g.roles.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] : undefined;
       return {
         name,
-        type: TYPES[type],
+        type,
         aliases: [...g.names.keys()].filter((n) => n !== name),
         mentions: offsets.length,
         salience: Number(salience(offsets, headlineEnd, ledeEnd, text.length).toFixed(3)),
@@ -259,20 +339,22 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .sort((a, b) => b.salience - a.salience || a.offsets[0][0] - b.offsets[0][0]);
 }
 
-let places: Set<string> | null = null;
-/** Names the model's gazetteer knows as places only. */
-function placesOf(model: NerModel): Set<string> {
-  const loc = (1 << GAZETTEER_LISTS.indexOf('LOC')) | (1 << GAZETTEER_LISTS.indexOf('place'));
-  places ??= new Set([...model.gazetteer].filter(([, bits]) => bits & loc).map(([name]) => name));
-  return places;
+/** Word lists from the model's gazetteer that the type and junk decisions use. */
+interface Lists {
+  /** Names the gazetteer knows as places. */
+  places: Set<string>;
+  /** First names ("zalmay" is not one, "imran" is). */
+  first: Set<string>;
+  /** "american", "pakistani". */
+  demonyms: Set<string>;
 }
 
-let demonyms: Set<string> | null = null;
-/** "american", "pakistani": the model's lexicon of demonyms. */
-function demonymsOf(model: NerModel): Set<string> {
-  const bit = 1 << GAZETTEER_LISTS.indexOf('demonym');
-  demonyms ??= new Set([...model.gazetteer].filter(([, bits]) => bits & bit).map(([name]) => name));
-  return demonyms;
+let lists: Lists | null = null;
+function listsOf(model: NerModel): Lists {
+  const bits = (...names: Array<(typeof GAZETTEER_LISTS)[number]>) => names.reduce((b, n) => b | (1 << GAZETTEER_LISTS.indexOf(n)), 0);
+  const having = (mask: number) => new Set([...model.gazetteer].filter(([, b]) => b & mask).map(([name]) => name));
+  lists ??= { places: having(bits('LOC', 'place')), first: having(bits('first')), demonyms: having(bits('demonym')) };
+  return lists;
 }
 
 /** Where the n-th paragraph ends (the whole text when it has fewer). */

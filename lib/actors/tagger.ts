@@ -1,4 +1,19 @@
-import { GAZETTEER_LISTS, TAGS, documentFeatures, hashFeature, staticFeatures, tagFeatures, type EntityType, type Gazetteer, type GazetteerList } from './features';
+import {
+  GAZETTEER_LISTS,
+  START,
+  TAGS,
+  TAG_COUNT,
+  documentFeatures,
+  markPrefixes,
+  staticFeatures,
+  transitionFeatures,
+  viterbi,
+  type Clusters,
+  type DocFeatures,
+  type EntityType,
+  type Gazetteer,
+  type GazetteerList,
+} from './features';
 import modelJson from './model/ner.json';
 
 /** The weights of one tagging pass, as stored in the model file. */
@@ -19,19 +34,35 @@ export interface NerModelFile {
   stages: [StageFile, StageFile];
   /** Lowercased names by list: entity types seen in training, and lexicon lists. */
   gazetteer: Record<GazetteerList, string[]>;
+  /**
+   * Word clusters learnt from unlabelled text: `words` the sorted word hashes
+   * (base64 Uint32Array), `paths` one Uint16 cluster path per word (base64),
+   * cut at each of `prefixes` bits into cluster features.
+   */
+  clusters?: { words: string; paths: string; prefixes: number[] };
 }
 
-/** One pass's weights, ready for look-up. */
+/**
+ * One pass's weights, ready for look-up: an open-addressing hash table whose
+ * 16-byte slots hold a feature hash, its weights (one byte per tag, an index
+ * into `levels`) and an "occupied" byte, so that a look-up touches one cache
+ * line and not three (tagging is bound by memory, not arithmetic).
+ */
 export interface Stage {
-  features: Uint32Array;
-  /** Weights, row-major: one row of TAGS.length per feature. */
-  weights: Float32Array;
+  /** The slots as 32-bit words: the hash of slot i is keys[i * 4]. */
+  keys: Uint32Array;
+  /** The same slots as bytes: weights at i * 16 + 4 + tag, occupied flag at i * 16 + 15. */
+  bytes: Int8Array;
+  mask: number;
+  /** The weight of byte value q at levels[q + 127]. */
+  levels: Float32Array;
 }
 
 /** A loaded model. */
 export interface NerModel {
   stages: [Stage, Stage];
   gazetteer: Gazetteer;
+  clusters: Clusters;
 }
 
 /** An entity found by the tagger: sentence index, token range [start, end) and type. */
@@ -49,22 +80,63 @@ function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
-/** Builds the look-up form of one pass's weights. */
+const slotOf = (hash: number, mask: number) => (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
+
+/**
+ * Builds a look-up table for one pass from its feature hashes, their
+ * quantised weights (TAG_COUNT bytes per feature) and the levels the bytes
+ * stand for; the training script uses it too, so that it scores exactly as
+ * the tagger.
+ */
+export function buildStage(features: Uint32Array, weights: Int8Array, levels: number[]): Stage {
+  let size = 1;
+  while (size < features.length * 2) size <<= 1;
+  const buffer = new ArrayBuffer(size * 16);
+  const keys = new Uint32Array(buffer);
+  const bytes = new Int8Array(buffer);
+  const mask = size - 1;
+  features.forEach((hash, row) => {
+    let slot = slotOf(hash, mask);
+    while (bytes[slot * 16 + 15]) slot = (slot + 1) & mask;
+    keys[slot * 4] = hash;
+    bytes.set(weights.subarray(row * TAG_COUNT, row * TAG_COUNT + TAG_COUNT), slot * 16 + 4);
+    bytes[slot * 16 + 15] = 1;
+  });
+  const table = new Float32Array(255);
+  for (let q = -127; q <= 127; q++) table[q + 127] = q < 0 ? -levels[-q] : levels[q];
+  return { keys, bytes, mask, levels: table };
+}
+
+/** Builds the look-up form of one pass's weights as stored in the model file. */
 export function decodeStage(file: StageFile): Stage {
-  const bytes = new Int8Array(fromBase64(file.weights).buffer);
-  const weights = new Float32Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) weights[i] = bytes[i] < 0 ? -file.levels[-bytes[i]] : file.levels[bytes[i]];
-  return { features: new Uint32Array(fromBase64(file.features).buffer), weights };
+  const weights = new Int8Array(fromBase64(file.weights).buffer);
+  return buildStage(new Uint32Array(fromBase64(file.features).buffer), weights, file.levels);
+}
+
+/** Cluster features of each word: its cluster path cut at each prefix length, tagged with that length. */
+export function decodeClusters(file: NerModelFile['clusters']): Clusters {
+  const clusters: Clusters = new Map();
+  if (!file) return clusters;
+  const words = new Uint32Array(fromBase64(file.words).buffer);
+  const paths = new Uint16Array(fromBase64(file.paths).buffer);
+  words.forEach((word, i) => clusters.set(word, clusterIds(paths[i], file.prefixes)));
+  return clusters;
+}
+
+/** The cluster ids of a 16-bit cluster path, one per prefix length. */
+export function clusterIds(path: number, prefixes: number[]): number[] {
+  return prefixes.map((bits) => (bits << 16) | (path >>> (16 - bits)));
 }
 
 /** Builds the look-up form of a model file; the training script uses it on the model it just wrote. */
 export function decodeModel(file: NerModelFile): NerModel {
-  if (file.tags.join() !== TAGS.join()) throw new Error('NER model was trained with other tags; retrain it (npm run train:ner)');
+  if (file.tags.join() !== TAGS.join() || file.version !== 2) throw new Error('NER model was trained with other tags or features; retrain it (npm run train:ner)');
   const gazetteer: Gazetteer = new Map();
   GAZETTEER_LISTS.forEach((list, t) => {
     for (const name of file.gazetteer[list]) gazetteer.set(name, (gazetteer.get(name) ?? 0) | (1 << t));
   });
-  return { stages: [decodeStage(file.stages[0]), decodeStage(file.stages[1])], gazetteer };
+  markPrefixes(gazetteer);
+  return { stages: [decodeStage(file.stages[0]), decodeStage(file.stages[1])], gazetteer, clusters: decodeClusters(file.clusters) };
 }
 
 let cached: NerModel | null = null;
@@ -79,58 +151,62 @@ export function loadModel(): NerModel {
   return cached;
 }
 
-function row(stage: Stage, hash: number): number {
-  const f = stage.features;
-  let lo = 0;
-  let hi = f.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (f[mid] === hash) return mid;
-    if (f[mid] < hash) lo = mid + 1;
-    else hi = mid - 1;
+/** Adds the weights of a feature, if the pass knows it, to `scores` at `at`. */
+function addRow(stage: Stage, hash: number, scores: Float64Array, at: number): void {
+  const { keys, bytes, mask, levels } = stage;
+  for (let slot = slotOf(hash, mask); bytes[slot * 16 + 15]; slot = (slot + 1) & mask) {
+    if (keys[slot * 4] !== hash) continue;
+    const b = slot * 16 + 4;
+    for (let t = 0; t < TAG_COUNT; t++) scores[at + t] += levels[bytes[b + t] + 127];
+    return;
   }
-  return -1;
-}
-
-function addScores(stage: Stage, features: string[], scores: Float64Array): void {
-  const n = TAGS.length;
-  for (const feature of features) {
-    const r = row(stage, hashFeature(feature));
-    if (r < 0) continue;
-    for (let t = 0; t < n; t++) scores[t] += stage.weights[r * n + t];
-  }
-}
-
-/** I-X may only follow B-X or I-X. */
-export function allowed(prev: string, tag: string): boolean {
-  return !tag.startsWith('I-') || prev.slice(2) === tag.slice(2);
 }
 
 /**
- * Tags each sentence left to right with one pass's weights, each decision
- * seeing the two tags before it. `features` holds each token's features.
+ * Tags a document with one pass's weights: for each sentence the best tag
+ * sequence (Viterbi) under the token features and the tag-transition
+ * features. Returns one tag index (into TAGS) per token.
  */
-export function tagSentences(stage: Stage, features: string[][][]): string[][] {
-  const scores = new Float64Array(TAGS.length);
-  return features.map((sentence) => {
-    const tags: string[] = [];
-    sentence.forEach((tokenFeatures, i) => {
-      const prev = tags[i - 1] ?? '<s>';
-      scores.fill(0);
-      addScores(stage, tokenFeatures, scores);
-      addScores(stage, tagFeatures(tags[i - 2] ?? '<s>', prev, tokenFeatures), scores);
-      let best = 0;
-      for (let t = 1; t < TAGS.length; t++) if (allowed(prev, TAGS[t]) && scores[t] > scores[best]) best = t;
-      tags.push(TAGS[best]);
-    });
-    return tags;
-  });
+export function tagWith(stage: Stage, doc: DocFeatures): Uint8Array {
+  const T = TAG_COUNT;
+  const tags = new Uint8Array(doc.keys.length);
+  let emission = new Float64Array(64 * T);
+  let transition = new Float64Array(64 * (T + 1) * T);
+  const pairs = new Uint32Array((START + 1) * 3);
+  // The tag-to-tag weights are the same at every token.
+  const transitions = new Float64Array((START + 1) * T);
+  if (doc.keys.length) {
+    transitionFeatures(doc, 0, pairs);
+    for (let p = 0; p <= START; p++) addRow(stage, pairs[p * 3], transitions, p * T);
+  }
+  for (let s = 0; s + 1 < doc.bounds.length; s++) {
+    const from = doc.bounds[s];
+    const n = doc.bounds[s + 1] - from;
+    if (emission.length < n * T) [emission, transition] = [new Float64Array(n * T * 2), new Float64Array(n * (T + 1) * T * 2)];
+    emission.fill(0, 0, n * T);
+    for (let i = 0; i < n; i++) {
+      const t = from + i;
+      for (let k = doc.offsets[t]; k < doc.offsets[t + 1]; k++) addRow(stage, doc.hashes[k], emission, i * T);
+      transitionFeatures(doc, t, pairs);
+      for (let p = 0; p <= START; p++) {
+        // Only START may precede the first token, and it precedes no other.
+        if ((i === 0) !== (p === START)) continue;
+        const at = (i * (T + 1) + p) * T;
+        for (let c = 0; c < T; c++) transition[at + c] = transitions[p * T + c];
+        addRow(stage, pairs[p * 3 + 1], transition, at);
+        addRow(stage, pairs[p * 3 + 2], transition, at);
+      }
+    }
+    viterbi(n, emission, transition, tags, from);
+  }
+  return tags;
 }
 
-/** Both passes' features of each token, given the first pass's tags. */
-export function secondPassFeatures(doc: string[][], local: string[][][], firstPass: string[][]): string[][][] {
-  const global = documentFeatures(doc, firstPass);
-  return local.map((sentence, s) => sentence.map((f, i) => [...f, ...global[s][i]]));
+/** Both passes' tags of a document's tokens (tag indices, the document's tokens in order). */
+export function tagTokens(doc: string[][], model: NerModel = loadModel()): Uint8Array {
+  const local = staticFeatures(doc, model.gazetteer, model.clusters);
+  const firstPass = tagWith(model.stages[0], local);
+  return tagWith(model.stages[1], documentFeatures(local, firstPass));
 }
 
 /**
@@ -139,9 +215,9 @@ export function secondPassFeatures(doc: string[][], local: string[][][], firstPa
  * first tagged the same words elsewhere in the document.
  */
 export function tagDocument(doc: string[][], model: NerModel = loadModel()): string[][] {
-  const local = staticFeatures(doc, model.gazetteer);
-  const firstPass = tagSentences(model.stages[0], local);
-  return tagSentences(model.stages[1], secondPassFeatures(doc, local, firstPass));
+  const tags = tagTokens(doc, model);
+  let t = 0;
+  return doc.map((sentence) => sentence.map(() => TAGS[tags[t++]]));
 }
 
 /** The entity spans of BIO-tagged sentences. */

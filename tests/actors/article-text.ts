@@ -5,8 +5,10 @@ import { JSDOM } from 'jsdom';
  * The text findActors reads, from a saved page, made the simple way the
  * assignment (issue 3) describes: Readability on the page, then the title and
  * the text of each paragraph, heading, list item, quote and figure caption of its
- * content (the seed article names Baradar only in a caption),
- * separated by blank lines. Used by the actor tests and scripts/eval-actors.ts.
+ * content, separated by blank lines, and last the captions of the article's
+ * figures that Readability left out (the seed article names Baradar only in
+ * the lead image's caption, which sits above the body Readability keeps).
+ * Used by the actor tests and scripts/eval-actors.ts.
  */
 export function articleText(html: string, url = 'https://example.com/article'): { text: string; title: string; ledeEnd: number } | null {
   const dom = new JSDOM(html, { url });
@@ -18,6 +20,10 @@ export function articleText(html: string, url = 'https://example.com/article'): 
     .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
     .filter(Boolean);
   const title = (article.title ?? '').replace(/\s+/g, ' ').trim();
-  const parts = [title, ...blocks];
+  const kept = blocks.join(' ');
+  const captions = [...(dom.window.document.querySelector('article') ?? dom.window.document).querySelectorAll('figure figcaption')]
+    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter((caption) => caption && !kept.includes(caption));
+  const parts = [title, ...blocks, ...captions];
   return { text: parts.join('\n\n'), title, ledeEnd: parts.slice(0, 3).join('\n\n').length };
 }
