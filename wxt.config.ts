@@ -23,6 +23,7 @@ export default defineConfig({
       : { optional_host_permissions: ['http://*/*', 'https://*/*', 'https://*.wikipedia.org/*'] }),
     action: { default_title: 'Open Backstory' },
     commands: {
+      'save-highlight': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Save the selected passage as a highlight' },
       ...(browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open Backstory' } }
         : { _execute_action: { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open Backstory' } }),

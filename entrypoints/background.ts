@@ -1,7 +1,9 @@
-import { openPanelTabForTests } from '@/lib/panel/e2e';
+import { setUpForTests } from '@/lib/panel/e2e';
+import { setUpHighlightCapture } from '@/lib/panel/highlights';
 import { setUpToolbarButton } from '@/lib/panel/toolbar';
 
 export default defineBackground(() => {
   setUpToolbarButton();
-  if (__E2E__) openPanelTabForTests();
+  setUpHighlightCapture();
+  if (__E2E__) setUpForTests();
 });

@@ -1,4 +1,5 @@
 import type { ExtractedArticle } from './extract/article';
+import { HIGHLIGHT_COLOURS, type HighlightColour, type HighlightSelectors, type PageInfo } from './highlights/types';
 
 /** A passage of the analysed text to find and paint in the page. */
 export interface Passage {
@@ -29,6 +30,39 @@ export interface PageRequests {
   /** Paints the passages (an actor's mentions, a timeline sentence) and scrolls to number `focus`. */
   showPassages: { params: { group: string; passages: Passage[]; focus: number }; result: { found: number } };
   clearPassages: { params: Record<string, never>; result: { found: number } };
+  /** Describes the reader's current selection as W3C selectors, with what the page says about itself. */
+  captureSelection: { params: Record<string, never>; result: CapturedSelection };
+  /** Finds and paints saved highlights (retrying while the page loads late content); says where each landed. */
+  paintHighlights: { params: { items: PaintRequest[] }; result: { anchored: Array<{ id: string; start: number }>; orphans: string[] } };
+  /** Scrolls a painted highlight into view. */
+  scrollToHighlight: { params: { id: string }; result: { found: boolean } };
+  /** The key highlights of this page are stored under (canonical URL, else URL). */
+  pageIdentity: { params: Record<string, never>; result: { pageKey: string } };
+}
+
+export type CapturedSelection =
+  | { ok: true; selectors: Required<HighlightSelectors>; page: PageInfo }
+  | { ok: false; message: string };
+
+export interface PaintRequest {
+  id: string;
+  selectors: HighlightSelectors;
+  colour: HighlightColour;
+}
+
+/**
+ * What the auto-restore script asks of the background: the highlights saved
+ * for the page it runs in. The page's URL comes from the sender, not from
+ * the message, so a page cannot ask for another page's highlights.
+ */
+export interface BackgroundRequests {
+  highlightsForPage: { params: { canonicalUrl: string | null }; result: PaintRequest[] };
+}
+
+export interface BackgroundMessage {
+  backstory: 1;
+  method: keyof BackgroundRequests;
+  params: BackgroundRequests[keyof BackgroundRequests]['params'];
 }
 
 export type PageMethod = keyof PageRequests;
@@ -42,6 +76,8 @@ export interface PageMessage<M extends PageMethod = PageMethod> {
 /** What the page's script tells the panel without being asked. */
 export interface PageEvents {
   pageChanged: { url: string; title: string };
+  /** From the background: highlights were saved, so an open panel should reload its list. */
+  highlightsChanged: { pageKey: string };
 }
 
 export interface PageEventMessage<E extends keyof PageEvents = keyof PageEvents> {
@@ -50,7 +86,15 @@ export interface PageEventMessage<E extends keyof PageEvents = keyof PageEvents>
   data: PageEvents[E];
 }
 
-const METHODS: ReadonlySet<string> = new Set<PageMethod>(['extract', 'showPassages', 'clearPassages']);
+const METHODS: ReadonlySet<string> = new Set<PageMethod>([
+  'extract',
+  'showPassages',
+  'clearPassages',
+  'captureSelection',
+  'paintHighlights',
+  'scrollToHighlight',
+  'pageIdentity',
+]);
 
 /** Builds a typed request for the page script. */
 export function pageMessage<M extends PageMethod>(method: M, params: PageRequests[M]['params']): PageMessage<M> {
@@ -80,8 +124,49 @@ export function isPageMessage(value: unknown): value is PageMessage {
         p.passages.every(isPassage)
       );
     case 'clearPassages':
+    case 'captureSelection':
+    case 'pageIdentity':
       return true;
+    case 'paintHighlights':
+      return Array.isArray(p.items) && p.items.length <= 5000 && p.items.every(isPaintRequest);
+    case 'scrollToHighlight':
+      return typeof p.id === 'string' && p.id.length <= 100;
   }
+}
+
+function isPaintRequest(value: unknown): value is PaintRequest {
+  if (!value || typeof value !== 'object') return false;
+  const item = value as Record<string, unknown>;
+  return (
+    typeof item.id === 'string' &&
+    item.id.length <= 100 &&
+    (HIGHLIGHT_COLOURS as readonly string[]).includes(item.colour as string) &&
+    isSelectors(item.selectors)
+  );
+}
+
+/** Checks stored or received selectors before anything anchors with them. */
+export function isSelectors(value: unknown): value is HighlightSelectors {
+  if (!value || typeof value !== 'object') return false;
+  const { quote, position } = value as Record<string, unknown>;
+  if (!quote || typeof quote !== 'object') return false;
+  const q = quote as Record<string, unknown>;
+  const text = (v: unknown, max: number) => v === undefined || (typeof v === 'string' && v.length <= max);
+  if (q.type !== 'TextQuoteSelector' || typeof q.exact !== 'string' || !q.exact || !text(q.exact, 100_000) || !text(q.prefix, 500) || !text(q.suffix, 500)) {
+    return false;
+  }
+  if (position === undefined) return true;
+  const pos = position as Record<string, unknown>;
+  return pos.type === 'TextPositionSelector' && Number.isInteger(pos.start) && Number.isInteger(pos.end) && (pos.start as number) >= 0 && (pos.end as number) >= (pos.start as number);
+}
+
+/** Checks a request to the background from a page script. */
+export function isBackgroundMessage(value: unknown): value is BackgroundMessage {
+  if (!value || typeof value !== 'object') return false;
+  const message = value as Record<string, unknown>;
+  if (message.backstory !== 1 || message.method !== 'highlightsForPage') return false;
+  const params = message.params as Record<string, unknown> | undefined;
+  return !!params && (params.canonicalUrl === null || (typeof params.canonicalUrl === 'string' && params.canonicalUrl.length <= 4096));
 }
 
 function isPassage(value: unknown): value is Passage {
@@ -95,7 +180,9 @@ function isPassage(value: unknown): value is Passage {
 export function isPageEvent(value: unknown): value is PageEventMessage {
   if (!value || typeof value !== 'object') return false;
   const message = value as Record<string, unknown>;
-  if (message.backstory !== 1 || message.event !== 'pageChanged') return false;
   const data = message.data as Record<string, unknown> | undefined;
-  return !!data && typeof data.url === 'string' && typeof data.title === 'string';
+  if (message.backstory !== 1 || !data) return false;
+  if (message.event === 'pageChanged') return typeof data.url === 'string' && typeof data.title === 'string';
+  if (message.event === 'highlightsChanged') return typeof data.pageKey === 'string';
+  return false;
 }

@@ -1,9 +1,11 @@
 import { ActorsSection } from '@/components/ActorsSection';
+import { HighlightsSection } from '@/components/HighlightsSection';
 import { LinksSection } from '@/components/LinksSection';
 import { Panel } from '@/components/Panel';
 import { TimelineSection } from '@/components/TimelineSection';
 import { passageAt } from '@/lib/panel/passages';
 import { usePanel } from '@/lib/panel/use-panel';
+import { useHighlights } from '@/lib/panel/use-highlights';
 import { useWikipedia } from '@/lib/panel/use-wikipedia';
 import { wikipediaSearchUrl } from '@/lib/background';
 import type { Actor } from '@/lib/report';
@@ -13,6 +15,7 @@ export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
   const { state, read, grantAndRead, showPassages } = usePanel(pinnedTabId);
   const report = state.kind === 'ready' ? state.report : null;
   const wikipedia = useWikipedia(report);
+  const highlights = useHighlights(state.kind === 'ready' ? state.tabId : null, report);
   const text = state.kind === 'ready' ? state.article.text : '';
   const lang = report?.article.lang?.split('-')[0]?.toLowerCase() || 'en';
   const withCards = (actors: Actor[]): Actor[] =>
@@ -58,6 +61,18 @@ export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
               searchUrl={(name) => wikipediaSearchUrl(name, lang)}
               onEnableLookups={wikipedia.enable}
               onDisableLookups={wikipedia.disable}
+            />
+            <HighlightsSection
+              pageHighlights={highlights.page}
+              allHighlights={highlights.all}
+              status={highlights.status}
+              onSaveSelection={highlights.saveSelection}
+              onJump={highlights.jump}
+              onUpdate={highlights.update}
+              onDelete={highlights.remove}
+              onRestore={highlights.restore}
+              onExport={highlights.exportAs}
+              onImport={highlights.importFile}
             />
           </>
         )}

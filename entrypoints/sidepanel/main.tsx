@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './App';
 import './style.css';
+import '@/components/highlights.css';
 
 // ?tabId=N pins the panel to one tab (used when it is opened as a page, e.g. by the tests).
 const pinned = Number(new URLSearchParams(location.search).get('tabId'));

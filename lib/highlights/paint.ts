@@ -2,9 +2,11 @@ import { HIGHLIGHT_COLOURS, type HighlightColour } from './types';
 
 /**
  * Painting anchored highlights on the page. The CSS Custom Highlight API
- * paints ranges without touching the page's DOM (beyond one <style>); where a
- * browser lacks it (Firefox before 140), we wrap the text in <mark> elements,
- * the only change we then make to the page.
+ * paints ranges without touching the page's DOM: the extension inserts the
+ * `::highlight()` colours as an extension stylesheet (scripting.insertCSS,
+ * see lib/page/styles.ts). Where a browser lacks the API (Firefox before
+ * 140), we wrap the text in <mark> elements and add one <style> for them,
+ * the only changes we then make to the page.
  */
 
 export interface PaintItem {
@@ -58,9 +60,9 @@ function injectStyle(doc: Document) {
  */
 export function paintHighlights(doc: Document, items: PaintItem[]): 'highlight-api' | 'marks' {
   clearHighlights(doc);
-  injectStyle(doc);
   const api = highlightApi(doc);
   if (!api) {
+    injectStyle(doc);
     paintWithMarks(doc, items);
     return 'marks';
   }

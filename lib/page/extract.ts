@@ -8,11 +8,12 @@ import type { ExtractResponse } from '../messages';
  * reader instead of a stack trace.
  */
 export function extractFromPage(doc: Document, force: boolean): ExtractResponse {
-  if (doc.readyState === 'loading' || !doc.body) {
-    return { ok: false, reason: 'loading', message: 'The page is still loading.' };
-  }
+  // Asked first: an SVG or XML document has no body, and would otherwise seem to be loading for ever.
   if (doc.contentType && !/html/i.test(doc.contentType)) {
     return { ok: false, reason: 'no-article', message: `This is not a web page (${doc.contentType}), so there is no article to read.` };
+  }
+  if (doc.readyState === 'loading' || !doc.body) {
+    return { ok: false, reason: 'loading', message: 'The page is still loading.' };
   }
   try {
     const started = performance.now();

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isPageMessage, type PageEventMessage, type PageMessage, type PageRequests } from '../messages';
 import { extractFromPage } from './extract';
+import { captureSelection, pageIdentity, paintSaved, scrollToHighlight } from './highlights';
 import { clearPassages, showPassages } from './passages';
 
 const INSTALLED = Symbol.for('backstory.page-script');
@@ -8,11 +9,12 @@ const INSTALLED = Symbol.for('backstory.page-script');
 /**
  * The script the panel injects into a page when it is opened there: answers
  * the panel's requests and tells it when the page changes under it. Injecting
- * it twice is harmless: the second copy sees the first and leaves.
+ * it twice is harmless: the second copy sees the first and leaves. Returns
+ * whether this copy is the one that installed itself.
  */
-export function runPageScript(): void {
+export function runPageScript(): boolean {
   const scope = globalThis as Record<symbol, unknown>;
-  if (scope[INSTALLED]) return;
+  if (scope[INSTALLED]) return false;
   scope[INSTALLED] = true;
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
@@ -22,9 +24,10 @@ export function runPageScript(): void {
     return Promise.resolve(answer(message));
   });
   watchForChanges();
+  return true;
 }
 
-function answer(message: PageMessage): PageRequests[keyof PageRequests]['result'] {
+function answer(message: PageMessage): PageRequests[keyof PageRequests]['result'] | Promise<PageRequests[keyof PageRequests]['result']> {
   switch (message.method) {
     case 'extract':
       return extractFromPage(document, (message as PageMessage<'extract'>).params.force);
@@ -34,6 +37,14 @@ function answer(message: PageMessage): PageRequests[keyof PageRequests]['result'
     }
     case 'clearPassages':
       return clearPassages(document);
+    case 'captureSelection':
+      return captureSelection(document);
+    case 'paintHighlights':
+      return paintSaved(document, (message as PageMessage<'paintHighlights'>).params.items);
+    case 'scrollToHighlight':
+      return scrollToHighlight((message as PageMessage<'scrollToHighlight'>).params.id);
+    case 'pageIdentity':
+      return pageIdentity(document);
   }
 }
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { pageMessage, type ExtractResponse, type PageMethod, type PageRequests } from '../messages';
-import { PAGE_HIGHLIGHT_CSS } from '../page/passages';
+import { PAGE_HIGHLIGHT_CSS } from '../page/styles';
 import { classifyInjectionError, restrictionOf } from './restricted';
 
 export type ReadOutcome =
@@ -25,12 +25,9 @@ export async function activeTab(): Promise<{ id: number; url?: string; status?: 
 export async function readTab(tabId: number, url: string | undefined, force: boolean): Promise<ReadOutcome> {
   const restriction = restrictionOf(url);
   if (restriction) return { kind: 'restricted', message: restriction };
-  try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_SCRIPT] });
-    // The highlight colours go in as an extension stylesheet: no <style> element in the page.
-    await browser.scripting.insertCSS({ target: { tabId }, css: PAGE_HIGHLIGHT_CSS });
-  } catch (error) {
-    const message = String((error as Error)?.message ?? error);
+  const injected = await injectPageScript(tabId);
+  if (!injected.ok) {
+    const { message } = injected;
     switch (classifyInjectionError(message)) {
       case 'restricted': {
         // Without the tabs permission the tab's URL is hidden; the error names its scheme.
@@ -51,6 +48,21 @@ export async function readTab(tabId: number, url: string | undefined, force: boo
     return { kind: 'read', response };
   } catch (error) {
     return { kind: 'failed', message: `The page did not answer (${(error as Error)?.message ?? error}). Reload it and try again.` };
+  }
+}
+
+/**
+ * Puts the page script into a tab (once: a second copy leaves at once) and
+ * the highlight colours as an extension stylesheet, so no <style> element
+ * is added to the page.
+ */
+export async function injectPageScript(tabId: number): Promise<{ ok: true } | { ok: false; message: string }> {
+  try {
+    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_SCRIPT] });
+    if (first?.result === true) await browser.scripting.insertCSS({ target: { tabId }, css: PAGE_HIGHLIGHT_CSS });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: String((error as Error)?.message ?? error) };
   }
 }
 

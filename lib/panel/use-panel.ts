@@ -76,7 +76,8 @@ export function usePanel(pinnedTabId: number | null) {
       if (change.status === 'complete' || (change.url && change.url !== current.current.url)) void read();
     };
     const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
-      if (isPageEvent(message) && sender.tab?.id === current.current?.tabId && message.data.url !== current.current?.url) void read();
+      if (!isPageEvent(message) || message.event !== 'pageChanged' || sender.tab?.id !== current.current?.tabId) return;
+      if ((message.data as { url: string }).url !== current.current?.url) void read();
     };
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);
