@@ -13,6 +13,8 @@ export interface ExtractedArticle {
   text: string;
   /** Offset in `text` where the lede (the headline and first two body paragraphs) ends. */
   ledeEnd: number;
+  /** True when the article was longer than MAX_TEXT_CHARS and `text` holds only its beginning. */
+  truncated?: boolean;
 }
 
 export type ExtractionResult =
@@ -22,6 +24,16 @@ export type ExtractionResult =
 // Pages larger than this are cut before Readability sees them, so a huge
 // page costs seconds, not minutes (Readability's own default is 0 = unlimited).
 const MAX_ELEMENTS_TO_PARSE = 60_000;
+const TOO_LARGE = { ok: false, reason: 'no-article', message: 'This page is too large to read as an article.' } as const;
+
+// The analysis reads at most this much text (about 25,000 words, twice the
+// longest of the forty real test pages): beyond it a page is a dump, not an
+// article, and tagging all of a 5 MB page took minutes (issue 7).
+export const MAX_TEXT_CHARS = 150_000;
+// Readability's HTML is cut to this before it is sanitised and flattened,
+// since text beyond MAX_TEXT_CHARS is never read: each of those steps parses
+// the HTML again, which took seconds apiece on a 5 MB page.
+const MAX_CONTENT_HTML = 1_500_000;
 
 /**
  * Finds the article on a page with Readability, working on a clone so the
@@ -31,6 +43,8 @@ const MAX_ELEMENTS_TO_PARSE = 60_000;
  */
 export function extractArticle(doc: Document, opts: { url?: string; force?: boolean } = {}): ExtractionResult {
   const url = opts.url ?? (doc.location?.href && doc.location.href !== 'about:blank' ? doc.location.href : null);
+  // Counted first: Readability would refuse such a page anyway, after a clone that takes seconds.
+  if (doc.getElementsByTagName('*').length > MAX_ELEMENTS_TO_PARSE) return TOO_LARGE;
   const readerable = safeIsReaderable(doc);
   if (!readerable && !opts.force) {
     return { ok: false, reason: 'no-article', message: 'This page does not look like an article.' };
@@ -44,18 +58,22 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
   } catch (error) {
     // Readability throws when a page has more elements than we let it parse.
     if (!/Aborting parsing document/.test(String(error))) throw error;
-    return { ok: false, reason: 'no-article', message: 'This page is too large to read as an article.' };
+    return TOO_LARGE;
   }
   if (!parsed || !parsed.content) {
     return { ok: false, reason: 'no-article', message: 'No article text was found on this page.' };
   }
   const title = (parsed.title || doc.title || '').trim();
-  const contentHtml = sanitizeArticleHtml(parsed.content, doc);
-  const { text, ledeEnd } = articleText(title, contentHtml, doc);
-  const body = text.slice(title.length).trim();
+  const htmlCut = parsed.content.length > MAX_CONTENT_HTML;
+  const contentHtml = sanitizeArticleHtml(htmlCut ? cutHtml(parsed.content, MAX_CONTENT_HTML) : parsed.content, doc);
+  const full = articleText(title, contentHtml, doc);
+  const body = full.text.slice(title.length).trim();
   if (!body) return { ok: false, reason: 'empty', message: 'The article on this page has no text.' };
 
-  const wordCount = countWords(body);
+  // The reading time is the whole article's, even where only its beginning is analysed.
+  const wordCount = countWords(htmlCut ? (parsed.textContent ?? body) : body);
+  const text = cutText(full.text, MAX_TEXT_CHARS);
+  const ledeEnd = Math.min(full.ledeEnd, text.length);
   return {
     ok: true,
     readerable,
@@ -73,8 +91,24 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
       contentHtml,
       text,
       ledeEnd,
+      ...(htmlCut || text.length < full.text.length ? { truncated: true } : {}),
     },
   };
+}
+
+/** The HTML up to `max` characters, cut before a tag; the parser closes whatever the cut leaves open. */
+function cutHtml(html: string, max: number): string {
+  const tag = html.lastIndexOf('<', max);
+  return html.slice(0, tag > 0 ? tag : max);
+}
+
+/** The text up to `max` characters, cut at a paragraph break, else at a space, where one is in the second half. */
+function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const paragraph = text.lastIndexOf('\n\n', max);
+  if (paragraph > max / 2) return text.slice(0, paragraph);
+  const space = text.lastIndexOf(' ', max);
+  return text.slice(0, space > max / 2 ? space : max);
 }
 
 function safeIsReaderable(doc: Document): boolean {
