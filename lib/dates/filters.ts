@@ -4,7 +4,8 @@
  * section and model numbers ("page 2019", "Windows 2000"), names
  * ("Theresa May", "the Sunday Times", "USA Today").
  */
-import type { ParsedDate } from './types';
+import type { Tense } from './resolve';
+import type { ParsedDate, Reading } from './types';
 
 // Words after a number that make it a count or a measure, not a year.
 const COUNT_AFTER =
@@ -54,6 +55,20 @@ function isBareYear(text: string, start: number, end: number): boolean {
   return true;
 }
 
+// A paragraph that ends with a social-media handle is the author's bio ("He joined The Times in 2007. @handle").
+const AUTHOR_BIO = /(?:^|\n\s*\n)([^\n]*\s@\w{2,}(?:\s*[•|·]\s*\w+)*)\s*(?=\n\s*\n|$)/g;
+
+/**
+ * The [start, end) ranges of paragraphs about the author rather than the
+ * story: their dates ("joined The Times in 2007") are not the story's.
+ */
+export function authorBioRanges(text: string): Array<[number, number]> {
+  return [...text.matchAll(AUTHOR_BIO)].map((m) => {
+    const start = m.index! + m[0].indexOf(m[1]);
+    return [start, start + m[1].length];
+  });
+}
+
 /**
  * Decides whether a parsed expression is a date in this text; see the
  * module comment for what is rejected. Durations, ages and times of day are
@@ -63,6 +78,7 @@ export function isDateMention(parsed: ParsedDate, text: string): boolean {
   const { start, end, reading } = parsed;
   const written = text.slice(start, end);
   if (parsed.parser === 'year') return isBareYear(text, start, end);
+  if (parsed.parser === 'spelled-year') return !COUNT_AFTER.test(text.slice(end, end + 30)); // not "nineteen ninety people"
   if (reading.kind === 'weekday' && DAY_AS_NAME.test(text.slice(end, end + 25))) return false;
   if (reading.kind === 'month' && reading.day === undefined && parsed.parser === 'chrono') {
     // "Theresa May", "April Ryan", "the Women's March": a month alone next to a name.
@@ -76,4 +92,20 @@ export function isDateMention(parsed: ParsedDate, text: string): boolean {
     if (written === 'Today' && !startsSentence(text, start)) return false; // "USA Today", "New York Today"
   }
   return true;
+}
+
+// Words of habit: a statement with one names no particular date.
+const HABITUAL = /\b(?:always|usually|often|typically|generally|normally|routinely|tends?\s+to|every|each|can)\b/i;
+
+/**
+ * Whether a month or season named without a year ("in early March", "during
+ * the winter") is part of a habitual statement rather than a date: "during
+ * peak pothole-repair season in early March, that number can expand". Only
+ * in clauses with no tense marker; "since April, attacks have grown each week"
+ * stays a date.
+ */
+export function isGenericMention(reading: Reading, sentence: string, tense: Tense): boolean {
+  const bareSeason = reading.kind === 'season' && reading.followTense === true;
+  const bareMonth = reading.kind === 'month' && reading.day === undefined && reading.direction === 0 && reading.yearShift === undefined;
+  return (bareSeason || bareMonth) && tense === 'unknown' && HABITUAL.test(sentence);
 }

@@ -5,17 +5,20 @@
  * The pipeline, top to bottom:
  *   parse    chrono-node and our pattern parsers read date expressions;
  *            spans grow over modifiers ("late September", "the end of 1990")
- *   filter   counts, money, names and other numbers that are not dates go
- *            (before merging, so a rejected long reading cannot hide a short one)
+ *   filter   counts, money, names and other numbers that are not dates go,
+ *            and so do the dates of the author's bio (before merging, so a
+ *            rejected long reading cannot hide a short one)
  *   merge    of overlapping readings the longest wins
- *   resolve  relative readings are placed against the reference date and tense
+ *   resolve  relative readings are placed against the reference date and tense,
+ *            or against the date mentioned before ("the following month");
+ *            a month or season in a habitual statement is no date and goes
  *   collapse repeated mentions of one date become one entry with a count
  *   rank     key dates are marked; entries are sorted chronologically
  */
 import type { DateEntry } from '../report';
 import { splitSentences, type Sentence } from '../text/sentences';
 import { dayOf, parseIsoDay, timelineSortKey } from './calendar';
-import { isDateMention } from './filters';
+import { authorBioRanges, isDateMention, isGenericMention } from './filters';
 import { PARSER_PREFERENCE, parseDates } from './parsers';
 import { detectTense, resolveReading } from './resolve';
 import type { DateContext, DateMention, ParsedDate } from './types';
@@ -32,10 +35,8 @@ export interface FindDatesOptions {
 // Mentioned this often, a date is key even outside the lede.
 const KEY_MENTIONS = 3;
 const MAX_SENTENCE = 200;
-// How far back (in characters) "a year earlier" looks for the date it counts from.
-const ANCHOR_WINDOW = 600;
 
-const MODIFIER_BEFORE = /(?:\b(?:early|late|mid|the (?:end|beginning|start|middle|turn) of(?: the)?)[-\s]+|\bmid-)$/i;
+const MODIFIER_BEFORE = /(?:\b(?:(?:the\s+)?(?:early|late|mid)|the (?:end|beginning|start|middle|turn) of(?: the)?)[-\s]+|\bmid-)$/i;
 const PREPOSITION_BEFORE = /\b(?:since|in|on|by|until|till|from|before|after|during|through|throughout|as of)\s+$/i;
 
 function makeContext(text: string, options: FindDatesOptions): DateContext {
@@ -81,28 +82,17 @@ export function findDateMentions(text: string, options: FindDatesOptions): DateM
   const context = makeContext(text, options);
   const sentences = splitSentences(text);
   const parsed = parseDates(context).map((p) => extendOverModifiers(p, text));
-  const dates = parsed.filter((p) => isDateMention(p, text));
+  const bios = authorBioRanges(text);
+  const dates = parsed.filter((p) => isDateMention(p, text) && !bios.some(([from, to]) => p.start >= from && p.end <= to));
   const mentions: DateMention[] = [];
   for (const p of mergeOverlaps(dates)) {
-    const tense = detectTense(text, p.start, p.end, sentenceAt(sentences, p.start));
-    const resolved = resolveReading(p.reading, tense, context, anchorFor(mentions, p.start));
-    mentions.push({ start: p.start, end: p.end, text: text.slice(p.start, p.end), ...resolved, parser: p.parser });
+    const sentence = sentenceAt(sentences, p.start);
+    const tense = detectTense(text, p.start, p.end, sentence);
+    if (isGenericMention(p.reading, sentence.text, tense)) continue;
+    const resolved = resolveReading(p.reading, tense, context, mentions, p.start);
+    if (resolved) mentions.push({ start: p.start, end: p.end, text: text.slice(p.start, p.end), ...resolved, parser: p.parser });
   }
   return mentions;
-}
-
-/**
- * The last date finer than a year mentioned in the preceding few sentences,
- * other than "today" and other than one itself counted from an anchor (so
- * "a year earlier" never chains back two years).
- */
-function anchorFor(mentions: DateMention[], before: number): DateMention | undefined {
-  for (let i = mentions.length - 1; i >= 0 && before - mentions[i].end <= ANCHOR_WINDOW; i--) {
-    const m = mentions[i];
-    if (m.anchored || m.precision === 'year' || m.precision === 'decade' || m.precision === 'century') continue;
-    if (!/^(?:today|now)$/i.test(m.text)) return m;
-  }
-  return undefined;
 }
 
 /** The sentence, cut to the clauses around the mention when it is long. */

@@ -14,8 +14,11 @@ const MONTHS: Record<string, number> = {
   july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
+const SEASONS: Record<string, Season> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
 const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const YEAR = '(?:1[0-9]{3}|20[0-9]{2})';
+// A month as news writes it in dates: "September", "Sept.", "Sep".
+const MONTH_WORD = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
@@ -46,7 +49,9 @@ const WEEKDAY_WORD = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
 /** Converts one side of a chrono result into a reading, at the precision chrono was certain of. */
 function readChronoComponents(c: chrono.ParsedComponents, text: string, tags: Set<string>): Reading | null {
   if (tags.has('result/relativeDate') || tags.has('casualReference/now')) return null; // the shift parser reads these
-  for (const tag of tags) {
+  // The tags belong to the whole result: in "today through Nov. 17" only the first side is "today".
+  const casualWord = /\b(?:today|tonight|yesterday|tomorrow|last night)\b/i.test(text);
+  for (const tag of casualWord ? tags : []) {
     const casual = /^casualReference\/(today|yesterday|tomorrow|tonight|lastNight)$/.exec(tag)?.[1];
     if (casual) return { kind: 'shift', unit: 'day', amount: { yesterday: -1, lastNight: -1, tomorrow: 1 }[casual as string] ?? 0 };
   }
@@ -143,7 +148,7 @@ const DECADE_WORDS: Record<string, number> = {
   twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9,
 };
 
-/** Decades: "the 1990s", "the ’90s", "the nineties" (TimeML value "199"). "The 1800s" is a century and is left out. */
+/** Decades: "the 1990s", "the ’90s", "the nineties" (TimeML value "199"). "The 1800s" is a century (see parseCenturies). */
 export const parseDecades: DateParser = ({ text, reference }) => {
   const numeric = matchAll(text, /\b(?:the\s+)?(1[0-9]|20)([0-9])0['’]?s\b/gi, 'decade', (m) =>
     m[2] === '0' && m[1] !== '20' ? null : absolute(m[1] + m[2], 'decade'),
@@ -159,9 +164,73 @@ export const parseDecades: DateParser = ({ text, reference }) => {
   return [...numeric, ...short, ...words];
 };
 
-// --- seasons and quarters --------------------------------------------------
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty first': 21,
+};
 
-const SEASONS: Record<string, Season> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
+/**
+ * Centuries: "the 1800s", "the 19th century", "the nineteenth century"
+ * (TimeML value "18": the hundreds digits of the years it covers).
+ */
+export const parseCenturies: DateParser = ({ text }) => {
+  const hundreds = matchAll(text, /\b(?:the\s+)?(1[0-9])00['’]?s\b/gi, 'century', (m) => absolute(m[1], 'century'));
+  const ordinals = matchAll(
+    text,
+    new RegExp(`\\b(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)|(${Object.keys(ORDINAL_WORDS).join('|')}))[-\\s]century\\b`, 'gi'),
+    'century',
+    (m) => {
+      const n = m[1] ? +m[1] : ORDINAL_WORDS[m[2].toLowerCase().replace('-', ' ')] ?? ORDINAL_WORDS[m[2].toLowerCase()];
+      return n >= 1 && n <= 21 ? absolute(String(n - 1).padStart(2, '0'), 'century') : null;
+    },
+  );
+  return [...hundreds, ...ordinals];
+};
+
+const TEENS: Record<string, number> = {
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const UNIT_WORD = `(${Object.keys(UNITS).join('|')})`;
+const SPELLED_YEAR = new RegExp(
+  [
+    `\\b(?:(${MONTH_NAME})\\s+|(?:the\\s+)?(spring|summer|fall|autumn|winter)\\s+of\\s+)?`,
+    '(?:',
+    // "nineteen ninety-six", "nineteen oh five", "nineteen hundred", "twenty twenty"
+    `(seventeen|eighteen|nineteen|twenty)[-\\s](?:(${Object.keys(TEENS).join('|')})|(${Object.keys(TENS).join('|')})(?:[-\\s]${UNIT_WORD})?|oh[-\\s]${UNIT_WORD}|(hundred))`,
+    '|',
+    // "the year two thousand", "in two thousand and one"
+    `(?:the\\s+year\\s+|(?<=\\b(?:[Ii]n|[Ss]ince|by|until|from|before|after|of)\\s))two\\s+thousand(?:\\s+(?:and\\s+)?(?:(${Object.keys(TEENS).join('|')})|${UNIT_WORD}))?`,
+    ')\\b(?![-\\s](?:' + [...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS), 'hundred', 'thousand'].join('|') + ')\\b)',
+  ].join(''),
+  'gi',
+);
+
+/**
+ * Years written out, as broadcast transcripts do: "nineteen ninety-six",
+ * "January nineteen ninety-seven", "the winter of nineteen ninety-four",
+ * "the year two thousand". Counts ("nineteen ninety-five people") are
+ * rejected by the filter step.
+ */
+export const parseSpelledYears: DateParser = ({ text }) =>
+  matchAll(text, SPELLED_YEAR, 'spelled-year', (m) => {
+    const [, month, season, century, teen, tens, unit, ohUnit, hundred, thousandTeen, thousandUnit] = m;
+    let year: number;
+    if (century) {
+      if (century.toLowerCase() === 'twenty' && (hundred || ohUnit)) return null; // "twenty hundred" is a time
+      const low = hundred ? 0 : ohUnit ? UNITS[ohUnit.toLowerCase()] : teen ? TEENS[teen.toLowerCase()] : TENS[tens.toLowerCase()] + (unit ? UNITS[unit.toLowerCase()] : 0);
+      year = TEENS[century.toLowerCase()] !== undefined ? TEENS[century.toLowerCase()] * 100 + low : 2000 + low;
+    } else {
+      year = 2000 + (thousandTeen ? TEENS[thousandTeen.toLowerCase()] : thousandUnit ? UNITS[thousandUnit.toLowerCase()] : 0);
+    }
+    if (month) return absolute(`${year}-${String(MONTHS[month.toLowerCase()]).padStart(2, '0')}`, 'month');
+    if (season) return absolute(`${year}-${SEASONS[season.toLowerCase()]}`, 'season');
+    return absolute(String(year), 'year');
+  });
+
+// --- seasons and quarters --------------------------------------------------
 
 /** Seasons with a year ("summer 2019", "the winter of 1994") or a determiner ("last spring"). */
 export const parseSeasons: DateParser = ({ text }) => {
@@ -181,24 +250,38 @@ export const parseSeasons: DateParser = ({ text }) => {
       return { kind: 'season', season: SEASONS[m[2].toLowerCase()], direction };
     },
   );
-  return [...withYear, ...relative];
+  // "in the summer", "until the early spring": the year follows the tense, like a month's.
+  const bare = matchAll(
+    text,
+    /(?<=\b(?:in|during|by|until|till|since|over|through|into|before|after|throughout)\s+)the\s+(?:(?:early|late|mid)[-\s]+)?(spring|summer|fall|autumn|winter)\b(?!\s+(?:of|months?|season|semester|term|olympics|games|collection|line)\b)/gi,
+    'season',
+    (m) => ({ kind: 'season', season: SEASONS[m[1].toLowerCase()], direction: 0, followTense: true }),
+  );
+  return [...withYear, ...relative, ...bare];
 };
 
 const ORDINAL_QUARTERS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
 
-/** Quarters: "the third quarter", "third-quarter", "the 1989 second quarter", "Q2 2025", "last quarter". */
-export const parseQuarters: DateParser = ({ text }) => {
+/**
+ * Quarters: "the third quarter", "third-quarter", "the 1989 second quarter",
+ * "this year's third quarter", "Q2 2025", "last quarter", "the quarter
+ * ended Sept. 30", and "the quarter" alone, which in business news is the
+ * quarter the story reports on.
+ */
+export const parseQuarters: DateParser = ({ text, reference }) => {
   const ordinal = matchAll(
     text,
     new RegExp(
-      `\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(?:fiscal[-\\s]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]quarter\\b(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR}))?`,
+      `\\b(?:the\\s+)?(?:(${YEAR})\\s+|(this|last|next)\\s+year['’]s\\s+|(year-(?:ago|earlier))\\s+)?(?:fiscal[-\\s]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]quarter\\b(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR}))?`,
       'gi',
     ),
     'quarter',
     (m) => {
-      const quarter = ORDINAL_QUARTERS[m[2].toLowerCase()];
-      const year = m[1] ?? m[3];
-      return year ? absolute(`${year}-Q${quarter}`, 'quarter') : { kind: 'quarter', quarter };
+      const [, year, yearWord, yearAgo, number, yearAfter] = m;
+      const quarter = ORDINAL_QUARTERS[number.toLowerCase()];
+      if (year ?? yearAfter) return absolute(`${year ?? yearAfter}-Q${quarter}`, 'quarter');
+      if (yearWord) return { kind: 'quarter', quarter, yearShift: { this: 0, last: -1, next: 1 }[yearWord.toLowerCase()] };
+      return yearAgo ? { kind: 'quarter', quarter, yearShift: -1 } : { kind: 'quarter', quarter };
     },
   );
   const short = matchAll(text, new RegExp(`\\b(?:Q([1-4])\\s+(${YEAR})|(${YEAR})\\s+Q([1-4]))\\b`, 'g'), 'quarter', (m) =>
@@ -209,7 +292,22 @@ export const parseQuarters: DateParser = ({ text }) => {
     const amount = word === 'next' ? 1 : word === 'this' || word === 'the current' ? 0 : -1;
     return { kind: 'shift', unit: 'quarter', amount };
   });
-  return [...ordinal, ...short, ...relative];
+  const ended = new RegExp(`^\\s+end(ed|ing)\\s+(${MONTH_WORD})\\s+(\\d{1,2})\\b(?:,?\\s+(${YEAR}))?`);
+  const bare = matchAll(
+    text,
+    new RegExp(`\\b[Tt]he\\s+(?:(${YEAR})\\s+)?(?:fiscal\\s+)?quarter\\b(?![-’']|\\s+(?:of|century|mile|note|inch|point)\\b)`, 'g'),
+    'quarter',
+    (m) => {
+      const end = ended.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40));
+      const month = end ? MONTHS[end[2].toLowerCase().replace('.', '')] : undefined;
+      if (!end || !month) return { kind: 'quarter', year: m[1] ? +m[1] : undefined };
+      // "the quarter ended Sept. 30": the latest such day, unless the year is stated; "ending" keeps the reference year.
+      const past = month * 100 + +end[3] <= reference.month * 100 + reference.day;
+      const year = end[4] ? +end[4] : end[1] === 'ed' && !past ? reference.year - 1 : reference.year;
+      return { kind: 'quarter', quarter: Math.ceil(month / 3), year };
+    },
+  );
+  return [...ordinal, ...short, ...relative, ...bare];
 };
 
 // --- relative periods ------------------------------------------------------
@@ -222,10 +320,11 @@ export const parseQuarters: DateParser = ({ text }) => {
 export const parseRelativePeriods: DateParser = ({ text }) => {
   const thisLastNext = matchAll(
     text,
-    /\b(?:(?:earlier|later|early|late)\s+)?(this past|this coming|this|last|next|the past)\s+(week|weekend|month|year|decade)\b(?!['’]s\s+\w+\s+quarter)(?!-)/gi,
+    // Not "the next year", "the last week": spans of time from now.
+    /(?<!\bthe\s+)\b(?:(?:earlier|later|early|late)\s+)?(this past|this coming|this|last|next|the past|the current)\s+(?:fiscal\s+)?(week|weekend|month|year|decade)\b(?!['’]s\s+\w+\s+quarter)(?!-)/gi,
     'relative',
     (m) => {
-      const word = m[1].toLowerCase();
+      const word = m[1].toLowerCase().replace('the current', 'this');
       const unit = m[2].toLowerCase() as ShiftUnit;
       if (word === 'the past' && unit !== 'weekend') return null; // "the past year" is mostly a duration
       const amount = word === 'this' ? 0 : /last|past/.test(word) ? -1 : 1;
@@ -264,7 +363,54 @@ export const parseRelativePeriods: DateParser = ({ text }) => {
       return { kind: 'month', month: MONTHS[m[3].toLowerCase()], direction: 0, yearShift };
     },
   );
-  return [...thisLastNext, ...weekend, ...ago, ...yearAgo, ...namedMonth];
+  const yearEnd = matchAll(
+    text,
+    /\b(?:year[-\s]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year|(?:earlier|later)\s+in\s+the\s+year)\b(?!-)/gi,
+    'relative',
+    () => ({ kind: 'shift', unit: 'year', amount: 0 }),
+  );
+  // The period a business story compares with: "the year-ago quarter", "the same period last year".
+  const comparison = matchAll(
+    text,
+    /\b(?:the\s+year-(?:ago|earlier)\s+(?:quarter|period)|the\s+(?:(?:same|corresponding|comparable)\s+)?(?:quarter|period)\s+(?:of\s+|in\s+)?(?:a\s+year\s+(?:ago|earlier)|last\s+year|the\s+(?:previous|prior|preceding)\s+year)|last\s+year['’]s\s+(?:quarter|period))\b/gi,
+    'relative',
+    () => ({ kind: 'shift', unit: 'year', amount: -1, anchored: true }),
+  );
+  return [...thisLastNext, ...weekend, ...ago, ...yearAgo, ...namedMonth, ...yearEnd, ...comparison];
+};
+
+/**
+ * Dates told relative to the one the story just named: "the following
+ * month", "the previous day", "the year before", "later that year", "in
+ * that year". "The day before the vote" counts from an event, not a date,
+ * and is left out.
+ */
+export const parseAnaphoric: DateParser = ({ text }) => {
+  const unitOf = (word: string) => word.toLowerCase() as 'day' | 'week' | 'month' | 'year';
+  const neighbour = matchAll(
+    text,
+    /\bthe\s+(following|previous|preceding|prior|next)\s+(day|week|month|year)\b(?!['’]s|-|\s+(?:or|and|to)\b)/gi,
+    'anaphoric',
+    (m) => {
+      const word = m[1].toLowerCase();
+      // "the next week/month/year" is mostly a span from now ("over the next year").
+      if (word === 'next' && m[2].toLowerCase() !== 'day') return null;
+      return { kind: 'anaphoric', unit: unitOf(m[2]), amount: word === 'following' || word === 'next' ? 1 : -1 };
+    },
+  );
+  const beforeAfter = matchAll(
+    text,
+    /\bthe\s+(day|week|month|year)\s+(before|after)\b(?!\s+(?:the|a|an|his|her|its|their|our|this|that|last|next|[a-z]+ing)\b)/gi,
+    'anaphoric',
+    (m) => ({ kind: 'anaphoric', unit: unitOf(m[1]), amount: m[2].toLowerCase() === 'after' ? 1 : -1 }),
+  );
+  const that = matchAll(
+    text,
+    /\b(?:(?:earlier|later)\s+that|(?<=\b(?:in|on|during|by)\s+)that)\s+(day|week|month|year)\b/gi,
+    'anaphoric',
+    (m) => ({ kind: 'anaphoric', unit: unitOf(m[1]), amount: 0 }),
+  );
+  return [...neighbour, ...beforeAfter, ...that];
 };
 
 /**
@@ -272,13 +418,16 @@ export const parseRelativePeriods: DateParser = ({ text }) => {
  * ones first, because chrono reads "last year" as a day and "late September"
  * as September only.
  */
-export const PARSER_PREFERENCE = ['relative', 'quarter', 'season', 'decade', 'year-range', 'chrono', 'year'];
+export const PARSER_PREFERENCE = ['relative', 'anaphoric', 'quarter', 'season', 'century', 'decade', 'spelled-year', 'year-range', 'chrono', 'year'];
 
 const DATE_PARSERS: DateParser[] = [
   parseRelativePeriods,
+  parseAnaphoric,
   parseQuarters,
   parseSeasons,
+  parseCenturies,
   parseDecades,
+  parseSpelledYears,
   parseYearRanges,
   parseWithChrono,
   parseBareYears,

@@ -11,10 +11,11 @@ import {
   formatIsoWeek,
   formatMonth,
   quarterOf,
+  timelineSortKey,
   weekdayOf,
   type Day,
 } from './calendar';
-import type { DateContext, Reading, ShiftUnit } from './types';
+import type { DateContext, DateMention, Reading, ShiftUnit } from './types';
 
 export type Tense = 'past' | 'future' | 'unknown';
 
@@ -74,19 +75,25 @@ export function detectTense(text: string, start: number, end: number, sentence: 
     else if (cut < to) to = cut;
   }
   const scope = text.slice(from, to);
-  let best: { distance: number; tense: Tense } = { distance: MARKER_REACH, tense: 'unknown' };
-  const consider = (at: number, length: number, tense: Tense, weak = false) => {
-    const markerStart = from + at;
-    const markerEnd = markerStart + length;
-    if (markerStart < end && start < markerEnd) return; // inside the expression itself ("last Sunday")
-    const between = markerEnd <= start ? text.slice(markerEnd, start) : text.slice(end, markerStart);
-    let distance = between.length + (/[,;:]/.test(between) ? CLAUSE_PENALTY : 0);
-    if (weak) distance *= WEAK_FACTOR;
-    if (distance < best.distance) best = { distance, tense };
+  const markers: Array<{ start: number; end: number; tense: Tense; weak: boolean }> = [];
+  const add = (m: RegExpMatchArray, tense: Tense, weak = false) => {
+    const markerStart = from + m.index!;
+    const markerEnd = markerStart + m[0].length;
+    if (markerEnd <= start || markerStart >= end) markers.push({ start: markerStart, end: markerEnd, tense, weak }); // not "last" in "last Sunday"
   };
-  for (const m of scope.matchAll(FUTURE_MARKERS)) consider(m.index!, m[0].length, 'future');
-  for (const m of scope.matchAll(PAST_MARKERS)) consider(m.index!, m[0].length, 'past', /^(?:said|told)$/i.test(m[0]));
-  for (const m of scope.matchAll(PAST_ED)) if (!NOT_PAST_ED.has(m[0])) consider(m.index!, m[0].length, 'past');
+  for (const m of scope.matchAll(FUTURE_MARKERS)) add(m, 'future');
+  for (const m of scope.matchAll(PAST_MARKERS)) add(m, 'past', /^(?:said|told)$/i.test(m[0]));
+  for (const m of scope.matchAll(PAST_ED)) if (!NOT_PAST_ED.has(m[0])) add(m, 'past');
+  // A date in an opening phrase ("In January, the company ...") belongs to the clause after the comma.
+  const fronted = !markers.some((m) => m.end <= start);
+  let best: { distance: number; tense: Tense } = { distance: MARKER_REACH, tense: 'unknown' };
+  for (const marker of markers) {
+    const before = marker.end <= start;
+    const between = before ? text.slice(marker.end, start) : text.slice(end, marker.start);
+    let distance = between.length + (/[,;:]/.test(between) && (before || !fronted) ? CLAUSE_PENALTY : 0);
+    if (marker.weak) distance *= WEAK_FACTOR;
+    if (distance < best.distance) best = { distance, tense: marker.tense };
+  }
   return best.tense;
 }
 
@@ -110,9 +117,16 @@ function yearPhrase(shift: number, referenceName: DateContext['referenceName']):
   return shiftPhrase('year', shift, referenceName);
 }
 
+/**
+ * A weekday: the next one for "next Sunday" and in a future clause, the
+ * last one (or the day itself) for "last Sunday" and in a past clause.
+ * With no tense to go by, news means a day of the past few or the very next
+ * one: "Friday" in a Thursday story is tomorrow rather than six days ago.
+ */
 function resolveWeekday(weekday: number, direction: -1 | 0 | 1, tense: Tense, ref: Day, name: DateContext['referenceName']): Resolved {
   const refWeekday = weekdayOf(ref);
-  const forward = direction === 1 || (direction === 0 && tense === 'future');
+  const tomorrow = weekday === (refWeekday + 1) % 7;
+  const forward = direction === 1 || (direction === 0 && (tense === 'future' || (tense === 'unknown' && tomorrow)));
   let offset: number;
   if (forward) offset = (weekday - refWeekday + 7) % 7 || 7;
   else offset = -(((refWeekday - weekday + 7) % 7) || (direction === -1 ? 7 : 0));
@@ -147,8 +161,11 @@ function resolveShift(unit: ShiftUnit, amount: number, tense: Tense, ref: Day, n
   switch (unit) {
     case 'day':
       return { value: formatDay(addDays(ref, amount)), precision: 'day', relative: shiftPhrase('day', amount, name) };
-    case 'week':
-      return { value: formatIsoWeek(addDays(ref, 7 * amount)), precision: 'week', relative: shiftPhrase('week', amount, name) };
+    case 'week': {
+      // "will be debated this week", written on a Friday or over the weekend, means the coming working week.
+      const weeks = amount === 0 && tense === 'future' && [5, 6, 0].includes(weekdayOf(ref)) ? 1 : amount;
+      return { value: formatIsoWeek(addDays(ref, 7 * weeks)), precision: 'week', relative: shiftPhrase('week', weeks, name) };
+    }
     case 'weekend': {
       // The weekend just past, or the coming one for "next weekend" and future tense.
       const forward = amount > 0 || (amount === 0 && tense === 'future');
@@ -172,13 +189,102 @@ function resolveShift(unit: ShiftUnit, amount: number, tense: Tense, ref: Day, n
   }
 }
 
+// How far back (in characters) "a year earlier" and "the following month" look for the date they count from.
+const ANCHOR_WINDOW = 600;
+// A day that only ends a period ("the quarter ended Sept. 30"): the period, named just before, is what a later "a year earlier" compares with.
+const ENDS_PERIOD = /\b(?:quarter|period|months|year|weeks)\s+end(?:ed|ing)\s+$/i;
+
+/** A date mentioned earlier in the text, which relative expressions may count from. */
+export type EarlierMention = Pick<DateMention, 'text' | 'value' | 'precision' | 'start' | 'end' | 'anchored'>;
+
+/** The latest earlier mention, within `window` characters before `at`, that `accept` takes. */
+function latest(earlier: EarlierMention[], at: number, accept: (m: EarlierMention) => boolean, window = ANCHOR_WINDOW): EarlierMention | undefined {
+  for (let i = earlier.length - 1; i >= 0 && at - earlier[i].end <= window; i--) if (accept(earlier[i])) return earlier[i];
+  return undefined;
+}
+
+/**
+ * The period "a year earlier" compares with: the last date finer than a
+ * year in the preceding few sentences, else the last quarter the story
+ * named (a results story names its quarter once, in the lede). Not "today",
+ * not a date in the future (a forecast), not one itself counted from
+ * another date, and not a day that only ends a period already named
+ * ("the quarter ended Sept. 30").
+ */
+function comparedPeriod(earlier: EarlierMention[], at: number, context: DateContext): EarlierMention | undefined {
+  const refKey = timelineSortKey(formatDay(context.reference), 'day');
+  const usable = (m: EarlierMention) =>
+    !m.anchored &&
+    /^\d{4}-/.test(m.value) &&
+    !/^(?:today|now)$/i.test(m.text) &&
+    Math.floor(timelineSortKey(m.value, m.precision)) <= refKey &&
+    !(m.precision === 'day' && ENDS_PERIOD.test(context.text.slice(Math.max(0, m.start - 30), m.start)));
+  return latest(earlier, at, usable) ?? latest(earlier, at, (m) => m.precision === 'quarter' && usable(m), Infinity);
+}
+
+/** Which precisions a "the following <unit>" can count from. */
+const ANAPHORIC_ANCHORS: Record<string, DatePrecision[]> = {
+  day: ['day'],
+  week: ['day'],
+  month: ['day', 'month'],
+  year: ['day', 'week', 'month', 'season', 'quarter', 'year'],
+};
+
+function resolveAnaphoric(reading: Reading & { kind: 'anaphoric' }, anchor: EarlierMention): Resolved {
+  const { unit, amount } = reading;
+  const side = amount === 0 ? `the same ${unit} as` : `the ${unit} ${amount > 0 ? 'after' : 'before'}`;
+  const relative = `${side} ${anchor.text}`;
+  const year = +anchor.value.slice(0, 4);
+  if (unit === 'year') return { value: String(year + amount), precision: 'year', relative, anchored: true };
+  const day: Day = { year, month: +anchor.value.slice(5, 7), day: +anchor.value.slice(8, 10) || 1 };
+  if (unit === 'month') {
+    const month = addMonths(day, amount);
+    return { value: formatMonth(month.year, month.month), precision: 'month', relative, anchored: true };
+  }
+  if (unit === 'week') return { value: formatIsoWeek(addDays(day, 7 * amount)), precision: 'week', relative, anchored: true };
+  return { value: formatDay(addDays(day, amount)), precision: 'day', relative, anchored: true };
+}
+
+/**
+ * "The quarter" without a number: the quarter the story last named, else
+ * the latest one completed (the one a results story reports), or the
+ * current one in a future clause.
+ */
+function resolveQuarter(reading: Reading & { kind: 'quarter' }, tense: Tense, context: DateContext, earlier: EarlierMention[], at: number): Resolved {
+  const ref = context.reference;
+  const name = context.referenceName;
+  const phrase = (year: number, quarter: number) => `Q${quarter} of ${yearPhrase(year - ref.year, name)}`;
+  const current = quarterOf(ref.month);
+  if (reading.quarter !== undefined) {
+    let year = reading.year ?? (reading.yearShift !== undefined ? ref.year + reading.yearShift : undefined);
+    if (year === undefined) {
+      const forward = tense === 'future' && reading.quarter > current;
+      year = reading.quarter <= current || forward ? ref.year : ref.year - 1;
+    }
+    return { value: `${year}-Q${reading.quarter}`, precision: 'quarter', relative: phrase(year, reading.quarter) };
+  }
+  const named = latest(earlier, at, (m) => m.precision === 'quarter' && !m.anchored && /^\d{4}-Q\d$/.test(m.value), Infinity);
+  if (named) {
+    const year = reading.year ?? +named.value.slice(0, 4);
+    return { value: `${year}-${named.value.slice(5)}`, precision: 'quarter', relative: `the quarter of ${named.text}` };
+  }
+  if (reading.year !== undefined) return { value: String(reading.year), precision: 'year', relative: null };
+  const index = ref.year * 4 + current - 1 - (tense === 'future' ? 0 : 1);
+  const year = Math.floor(index / 4);
+  const quarter = (index % 4) + 1;
+  return { value: `${year}-Q${quarter}`, precision: 'quarter', relative: phrase(year, quarter) };
+}
+
 /**
  * Resolves a reading to a TimeML value at the precision the text states;
- * relative readings say how they were resolved. `anchor` is the date the
- * text mentioned last in the paragraph: "profit rose in the third quarter
- * from a year earlier" compares with the third quarter of the year before.
+ * relative readings say how they were resolved. `earlier` are the mentions
+ * before it (at offset `at`), which some expressions count from: "profit
+ * rose in the third quarter from a year earlier" compares with the third
+ * quarter of the year before; "the following month" follows the month just
+ * named. Returns null for an expression that counts from a date the text
+ * does not give.
  */
-export function resolveReading(reading: Reading, tense: Tense, context: DateContext, anchor?: { text: string; value: string; precision: DatePrecision }): Resolved {
+export function resolveReading(reading: Reading, tense: Tense, context: DateContext, earlier: EarlierMention[] = [], at = Infinity): Resolved | null {
   const ref = context.reference;
   const name = context.referenceName;
   switch (reading.kind) {
@@ -203,18 +309,22 @@ export function resolveReading(reading: Reading, tense: Tense, context: DateCont
       let year: number;
       if (reading.direction < 0) year = inProgress ? lastStarted - 1 : lastStarted;
       else if (reading.direction > 0) year = lastStarted + 1;
+      else if (reading.followTense && tense === 'past') year = lastStarted;
+      else if (reading.followTense && tense === 'future') year = inProgress ? lastStarted : lastStarted + 1;
       else year = reading.season === 'WI' ? (ref.month <= 2 ? ref.year - 1 : ref.year) : ref.year;
       const relative = `${SEASON_NAMES[reading.season]} of ${yearPhrase(year - ref.year, name)}`;
       return { value: `${year}-${reading.season}`, precision: 'season', relative };
     }
-    case 'quarter': {
-      const current = quarterOf(ref.month);
-      const forward = tense === 'future' && reading.quarter > current;
-      const year = reading.quarter <= current || forward ? ref.year : ref.year - 1;
-      return { value: `${year}-Q${reading.quarter}`, precision: 'quarter', relative: `Q${reading.quarter} of ${yearPhrase(year - ref.year, name)}` };
+    case 'quarter':
+      return resolveQuarter(reading, tense, context, earlier, at);
+    case 'anaphoric': {
+      const accepted = ANAPHORIC_ANCHORS[reading.unit];
+      const anchor = latest(earlier, at, (m) => accepted.includes(m.precision) && /^\d{4}/.test(m.value));
+      return anchor ? resolveAnaphoric(reading, anchor) : null;
     }
-    case 'shift':
-      if (reading.anchored && anchor && /^\d{4}-/.test(anchor.value) && reading.unit === 'year') {
+    case 'shift': {
+      const anchor = reading.anchored && reading.unit === 'year' ? comparedPeriod(earlier, at, context) : undefined;
+      if (anchor) {
         const year = +anchor.value.slice(0, 4) + reading.amount;
         const n = Math.abs(reading.amount);
         return {
@@ -225,5 +335,6 @@ export function resolveReading(reading: Reading, tense: Tense, context: DateCont
         };
       }
       return resolveShift(reading.unit, reading.amount, tense, ref, name);
+    }
   }
 }

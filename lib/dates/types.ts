@@ -18,16 +18,30 @@ export type Reading =
    * else direction -1/+1 picks the one before/after the reference and 0 follows the tense.
    */
   | { kind: 'month'; month: number; day?: number; weekday?: number; direction: -1 | 0 | 1; yearShift?: number }
-  /** "this summer", "last spring". */
-  | { kind: 'season'; season: Season; direction: -1 | 0 | 1 }
-  /** "the third quarter" without a year. */
-  | { kind: 'quarter'; quarter: number }
+  /**
+   * "this summer", "last spring"; followTense for "the summer", whose year
+   * follows the tense like a month's.
+   */
+  | { kind: 'season'; season: Season; direction: -1 | 0 | 1; followTense?: boolean }
+  /**
+   * "the third quarter" without a year; yearShift for "last year's third
+   * quarter", year for "the quarter ended Sept. 30" (computed by the parser)
+   * and "the 1988 quarter". Without a number ("the quarter"), the quarter the
+   * text last named, else the latest one reported.
+   */
+  | { kind: 'quarter'; quarter?: number; year?: number; yearShift?: number }
   /**
    * "last year" (-1 year), "two weeks ago" (-2 weeks), "today" (0 days).
    * Anchored shifts ("a year earlier", "year-ago") count from the date the
-   * text last mentioned, when there is one.
+   * text last mentioned, when there is one, at that date's precision.
    */
-  | { kind: 'shift'; unit: ShiftUnit; amount: number; anchored?: boolean };
+  | { kind: 'shift'; unit: ShiftUnit; amount: number; anchored?: boolean }
+  /**
+   * "the following month", "the day before", "later that year": counted from
+   * the date the text last mentioned, at the unit's precision; without one the
+   * expression has no place on the timeline.
+   */
+  | { kind: 'anaphoric'; unit: 'day' | 'week' | 'month' | 'year'; amount: number };
 
 /** A date expression found by a parser: where it is, what it says. */
 export interface ParsedDate {

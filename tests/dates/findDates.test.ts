@@ -28,6 +28,21 @@ describe('findDateMentions', () => {
       expect(only(text)).toEqual([written, value, precision]);
     });
 
+    it.each([
+      ['In the late 1800s, the lines were buried.', 'the late 1800s', '18', 'century'],
+      ['It was one of the events of the 20th century.', 'the 20th century', '19', 'century'],
+      ['Such a thing was unknown in the nineteenth century.', 'the nineteenth century', '18', 'century'],
+      ['The 2000s were quieter.', 'The 2000s', '200', 'decade'],
+      ['In nineteen ninety-one Keating was convicted.', 'nineteen ninety-one', '1991', 'year'],
+      ['January nineteen ninety-seven. Atlanta again.', 'January nineteen ninety-seven', '1997-01', 'month'],
+      ['It was the winter of nineteen ninety-four.', 'the winter of nineteen ninety-four', '1994-WI', 'season'],
+      ['The approach of the year two thousand worried them.', 'the year two thousand', '2000', 'year'],
+      ['Sales for this year’s third quarter fell.', 'this year’s third quarter', '2025-Q3', 'quarter'],
+      ['The spin-off could be effective as early as next year’s first quarter.', 'next year’s first quarter', '2026-Q1', 'quarter'],
+    ])('reads %j', (text, written, value, precision) => {
+      expect(only(text)).toEqual([written, value, precision]);
+    });
+
     it('reads bare years, which chrono does not', () => {
       const text = 'Since 2007, talks failed, in 2022 a 2022 jirga met, and the 2018 merger stood.';
       expect(findDateMentions(text, { published }).map((m) => m.value)).toEqual(['2007', '2022', '2022', '2018']);
@@ -108,9 +123,68 @@ describe('findDateMentions', () => {
       });
     });
 
+    describe('a weekday without a tense to go by', () => {
+      it('is the day itself or one of the days before', () => {
+        expect(findDateMentions('Statement by the minister, Monday.', { published })[0].value).toBe('2025-09-15');
+        expect(findDateMentions('Statement by the minister, Thursday.', { published })[0].value).toBe('2025-09-11');
+      });
+
+      it('is tomorrow rather than six days ago', () => {
+        expect(findDateMentions('The summit, Wednesday, in Doha.', { published })[0].value).toBe('2025-09-17');
+      });
+    });
+
+    it('reads "this week" in a future clause written on a Friday as the coming week', () => {
+      const friday = '2015-03-13';
+      expect(findDateMentions('The bill will be debated in the House this week.', { published: friday })[0].value).toBe('2015-W12');
+      expect(findDateMentions('In their meetings this week, the team boasted of concessions.', { published: friday })[0].value).toBe('2015-W11');
+      expect(findDateMentions('The bill will be debated this week.', { published })[0].value).toBe('2025-W38');
+    });
+
+    it('reads a season without a determiner by the tense', () => {
+      // Published in September: "the summer" just ended, the coming spring is next year's.
+      expect(findDateMentions('Demand was strong well into the summer.', { published })[0].value).toBe('2025-SU');
+      expect(findDateMentions('The plant will reopen in the spring.', { published })[0].value).toBe('2026-SP');
+    });
+
+    it('reads "the quarter" as the one the story names, else the latest one completed', () => {
+      const named = findDateMentions('Profit rose in the second quarter. Sales in the quarter fell.', { published });
+      expect(named.map((m) => m.value)).toEqual(['2025-Q2', '2025-Q2']);
+      expect(findDateMentions('Sales in the quarter fell.', { published })[0].value).toBe('2025-Q2');
+      expect(findDateMentions('The company had a loss for the quarter ended June 30.', { published }).map((m) => m.value)).toEqual(['2025-Q2', '2025-06-30']);
+    });
+
+    it('counts "the following month" and "the year before" from the date just named', () => {
+      const mentions = findDateMentions('Talks began in March 2019. The following month, the firm was put up for sale.', { published });
+      expect(mentions.map((m) => [m.text, m.value])).toEqual([['March 2019', '2019-03'], ['The following month', '2019-04']]);
+      expect(findDateMentions('In 2015 a quarter favoured a change, down from the year before.', { published }).map((m) => m.value)).toEqual(['2015', '2014']);
+    });
+
+    it('leaves out "the following day" when the text names no date to count from', () => {
+      expect(findDateMentions('The following day, the firm was sold.', { published })).toEqual([]);
+    });
+
+    it('reads the period a results story compares with', () => {
+      const text = 'Coast lost $92 million for the quarter ended Sept. 30. It earned $10 million in the year-ago quarter.';
+      expect(findDateMentions(text, { published: '1989-11-01' }).map((m) => [m.text, m.value])).toEqual([
+        ['the quarter', '1989-Q3'],
+        ['Sept. 30', '1989-09-30'],
+        ['the year-ago quarter', '1988-Q3'],
+      ]);
+    });
+
+    it('compares with a period already reported, not with a forecast', () => {
+      const text = 'Profit rose in the third quarter. Analysts expect losses through the third quarter of 2026. In the year-ago period, it earned $1 million.';
+      expect(findDateMentions(text, { published }).at(-1)!.value).toBe('2024-Q3');
+    });
+
     it('counts "a year earlier" from the date it follows', () => {
       const mentions = findDateMentions('Profit rose in the third quarter from $5 million a year earlier.', { published });
       expect(mentions.map((m) => m.value)).toEqual(['2025-Q3', '2024-Q3']);
+    });
+
+    it('reads the second side of a range on its own ("from today through Nov. 17")', () => {
+      expect(findDateMentions('Orders run from today through Nov. 17.', { published }).map((m) => m.value)).toEqual(['2025-09-16', '2025-11-17']);
     });
 
     it('never invents precision', () => {
@@ -157,6 +231,11 @@ describe('findDates', () => {
     const entries = findDates('Published September 16, 2025. Today the envoy spoke.', { published });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ text: 'September 16, 2025', count: 2, publication: true });
+  });
+
+  it('leaves out the dates of an author bio that ends with a social handle', () => {
+    const withBio = `${text}\n\nNelson Schwartz has covered economics since 2012. He joined The Times in 2009. @NelsonSchwartz`;
+    expect(findDates(withBio, { published }).map((e) => e.value)).not.toContain('2009');
   });
 
   it('trims a long sentence to the clauses around the date', () => {

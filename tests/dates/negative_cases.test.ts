@@ -54,6 +54,27 @@ describe('section, page and model numbers', () => {
   testNoDate('room 2010 on the second floor');
 });
 
+describe('centuries and quarters that are no dates', () => {
+  testNoDate('the pipes are more than a century old');
+  testNoDate('a quarter century of service');
+  testNoDate('a century-old main broke');
+  testNoDate('they met in the French Quarter');
+  testNoDate('the quarter-point rise');
+  testNoDate('nineteen ninety-five people marched');
+});
+
+describe('habitual statements', () => {
+  testNoDate('Construction during the winter isn’t always a good idea.');
+  testNoDate('During peak season in early March, that number can expand to more than 60.');
+  testNoDate('In the spring, the river usually floods.');
+});
+
+describe('counted from an event, or from no date at all', () => {
+  testNoDate('the day before the vote, he resigned');
+  testNoDate('The following day, the firm was sold.');
+  testNoDate('over the next year, prices rose');
+});
+
 describe('words that look like dates', () => {
   testNoDate('protesters march on the capital');
   testNoDate('the court may rule soon');
