@@ -25,14 +25,12 @@ import {
   staticFeatures,
   transitionFeatures,
   viterbi,
-  type Clusters,
   type DocFeatures,
   type Gazetteer,
   type GazetteerList,
 } from '../lib/actors/features';
-import { decodeClusters, decodeModel, decodeStage, findEntities, spansOf, tagWith, type NerModelFile, type StageFile } from '../lib/actors/tagger';
+import { decodeModel, decodeStage, findEntities, spansOf, tagWith, type NerModelFile, type StageFile } from '../lib/actors/tagger';
 import { conllDocument, countSpans, emptyCounts, f1Of, type ConllDocument } from '../lib/actors/conll';
-import { learnClusters } from './ner-clusters';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string, fallback: string) => {
@@ -47,7 +45,7 @@ const FOLDS = 5; // gazetteer features and first-pass tags of a training documen
 const MIN_COUNT = 2; // features seen once are noise
 const STEP = Number(arg('step', '0.25')); // weights below about STEP / 2 round to zero and are dropped
 const T = TAG_COUNT;
-const PAIRS = (START + 1) * 3;
+const PAIRS = (START + 1) * 2;
 
 if (!existsSync(trainPath)) {
   console.error(`No training data at ${trainPath}: ../shared/data is needed to train.`);
@@ -112,7 +110,7 @@ function goldPairs(ex: Example, out: number[]): void {
     for (let t = bounds[s]; t < bounds[s + 1]; t++) {
       transitionFeatures(ex.features, t, pairs);
       const p = t === bounds[s] ? START : ex.gold[t - 1];
-      out.push(pairs[p * 3], pairs[p * 3 + 1], pairs[p * 3 + 2]);
+      out.push(pairs[p * 2], pairs[p * 2 + 1]);
     }
   }
 }
@@ -151,7 +149,7 @@ function rowIn(vocab: Uint32Array, hash: number): number {
 interface Rows {
   offsets: Int32Array;
   rows: Int32Array;
-  /** PAIRS rows per token: previous tag p × (transition, with word, with shape). */
+  /** PAIRS rows per token: previous tag p × (transition, with shape). */
   pairs: Int32Array;
 }
 function rowsOf(ex: Example, vocab: Uint32Array): Rows {
@@ -209,8 +207,8 @@ function trainStage(examples: Example[], epochs: number, seed: number): StageFil
           }
           for (let p = 0; p <= START; p++) {
             if ((i === 0) !== (p === START)) continue;
-            for (let k = 0; k < 3; k++) {
-              const row = r.pairs[t * PAIRS + p * 3 + k];
+            for (let k = 0; k < 2; k++) {
+              const row = r.pairs[t * PAIRS + p * 2 + k];
               if (row >= 0) for (let c = 0; c < T; c++) transition[(i * (T + 1) + p) * T + c] += weights[row * T + c];
             }
           }
@@ -231,9 +229,9 @@ function trainStage(examples: Example[], epochs: number, seed: number): StageFil
             }
           }
           if (g !== p || gp !== pp) {
-            for (let k = 0; k < 3; k++) {
-              update(r.pairs[t * PAIRS + gp * 3 + k], g, 1);
-              update(r.pairs[t * PAIRS + pp * 3 + k], p, -1);
+            for (let k = 0; k < 2; k++) {
+              update(r.pairs[t * PAIRS + gp * 2 + k], g, 1);
+              update(r.pairs[t * PAIRS + pp * 2 + k], p, -1);
             }
           }
         }
@@ -265,11 +263,8 @@ const gazetteer = gazetteerOf(train, lexicon);
 const fold = (d: number) => d % FOLDS;
 const foldGazetteers = Array.from({ length: FOLDS }, (_, k) => gazetteerOf(train.filter((_, d) => fold(d) !== k), lexicon));
 for (const g of [gazetteer, ...foldGazetteers]) markPrefixes(g);
-const clusterFile = arg('clusters', 'yes') === 'yes' ? learnClusters(repoRoot) : undefined;
-const clusters: Clusters = decodeClusters(clusterFile);
-console.log(`word clusters: ${clusters.size} words (${seconds()} s)`);
 const goldOf = (doc: ConllDocument) => Uint8Array.from(doc.tags.flat(), (tag) => TAGS.indexOf(tag));
-const local = train.map((doc, d) => staticFeatures(doc.sentences, foldGazetteers[fold(d)], clusters));
+const local = train.map((doc, d) => staticFeatures(doc.sentences, foldGazetteers[fold(d)]));
 console.log(`${train.length} documents read, features built (${seconds()} s)`);
 
 console.log('first pass:');
@@ -290,7 +285,7 @@ const secondStage = trainStage(train.map((doc, d) => ({ features: documentFeatur
 const gazetteerByType = Object.fromEntries(
   GAZETTEER_LISTS.map((list, t) => [list, [...gazetteer].filter(([, bits]) => bits & (1 << t)).map(([name]) => name).sort()]),
 ) as NerModelFile['gazetteer'];
-const file: NerModelFile = { version: 2, tags: TAGS, stages: [firstStage, secondStage], gazetteer: gazetteerByType, ...(clusterFile ? { clusters: clusterFile } : {}) };
+const file: NerModelFile = { version: 2, tags: TAGS, stages: [firstStage, secondStage], gazetteer: gazetteerByType };
 const json = JSON.stringify(file);
 writeFileSync(outPath, json);
 console.log(`wrote ${path.relative(repoRoot, outPath)}: ${(json.length / 1e6).toFixed(2)} MB, ${(gzipSync(json).length / 1e6).toFixed(2)} MB gzipped`);

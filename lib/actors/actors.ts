@@ -120,7 +120,7 @@ function isJunk(mention: Mention, demonyms: Set<string>): boolean {
   const key = nameKey(mention.text);
   if (!key || JUNK.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   // "American", "Pakistani": adjectives, not actors.
-  return mention.type === 'MISC' && !key.includes(' ') && (demonyms.has(key) || /(?:an|ese|ish|i)$/.test(key));
+  return mention.type === 'MISC' && !key.includes(' ') && (demonyms.has(key) || /(?:ian|ean|can|ese|ish|ic|i)$/.test(key));
 }
 
 // Words a role is made of besides title words and names: "former US special representative".

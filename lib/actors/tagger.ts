@@ -8,7 +8,6 @@ import {
   staticFeatures,
   transitionFeatures,
   viterbi,
-  type Clusters,
   type DocFeatures,
   type EntityType,
   type Gazetteer,
@@ -34,12 +33,6 @@ export interface NerModelFile {
   stages: [StageFile, StageFile];
   /** Lowercased names by list: entity types seen in training, and lexicon lists. */
   gazetteer: Record<GazetteerList, string[]>;
-  /**
-   * Word clusters learnt from unlabelled text: `words` the sorted word hashes
-   * (base64 Uint32Array), `paths` one Uint16 cluster path per word (base64),
-   * cut at each of `prefixes` bits into cluster features.
-   */
-  clusters?: { words: string; paths: string; prefixes: number[] };
 }
 
 /**
@@ -62,7 +55,6 @@ export interface Stage {
 export interface NerModel {
   stages: [Stage, Stage];
   gazetteer: Gazetteer;
-  clusters: Clusters;
 }
 
 /** An entity found by the tagger: sentence index, token range [start, end) and type. */
@@ -113,21 +105,6 @@ export function decodeStage(file: StageFile): Stage {
   return buildStage(new Uint32Array(fromBase64(file.features).buffer), weights, file.levels);
 }
 
-/** Cluster features of each word: its cluster path cut at each prefix length, tagged with that length. */
-export function decodeClusters(file: NerModelFile['clusters']): Clusters {
-  const clusters: Clusters = new Map();
-  if (!file) return clusters;
-  const words = new Uint32Array(fromBase64(file.words).buffer);
-  const paths = new Uint16Array(fromBase64(file.paths).buffer);
-  words.forEach((word, i) => clusters.set(word, clusterIds(paths[i], file.prefixes)));
-  return clusters;
-}
-
-/** The cluster ids of a 16-bit cluster path, one per prefix length. */
-export function clusterIds(path: number, prefixes: number[]): number[] {
-  return prefixes.map((bits) => (bits << 16) | (path >>> (16 - bits)));
-}
-
 /** Builds the look-up form of a model file; the training script uses it on the model it just wrote. */
 export function decodeModel(file: NerModelFile): NerModel {
   if (file.tags.join() !== TAGS.join() || file.version !== 2) throw new Error('NER model was trained with other tags or features; retrain it (npm run train:ner)');
@@ -136,7 +113,7 @@ export function decodeModel(file: NerModelFile): NerModel {
     for (const name of file.gazetteer[list]) gazetteer.set(name, (gazetteer.get(name) ?? 0) | (1 << t));
   });
   markPrefixes(gazetteer);
-  return { stages: [decodeStage(file.stages[0]), decodeStage(file.stages[1])], gazetteer, clusters: decodeClusters(file.clusters) };
+  return { stages: [decodeStage(file.stages[0]), decodeStage(file.stages[1])], gazetteer };
 }
 
 let cached: NerModel | null = null;
@@ -162,6 +139,10 @@ function addRow(stage: Stage, hash: number, scores: Float64Array, at: number): v
   }
 }
 
+// Scratch space for one sentence's scores, grown as needed and reused.
+let emissionScratch = new Float64Array(0);
+let transitionScratch = new Float64Array(0);
+
 /**
  * Tags a document with one pass's weights: for each sentence the best tag
  * sequence (Viterbi) under the token features and the tag-transition
@@ -170,32 +151,37 @@ function addRow(stage: Stage, hash: number, scores: Float64Array, at: number): v
 export function tagWith(stage: Stage, doc: DocFeatures): Uint8Array {
   const T = TAG_COUNT;
   const tags = new Uint8Array(doc.keys.length);
-  let emission = new Float64Array(64 * T);
-  let transition = new Float64Array(64 * (T + 1) * T);
-  const pairs = new Uint32Array((START + 1) * 3);
-  // The tag-to-tag weights are the same at every token.
-  const transitions = new Float64Array((START + 1) * T);
-  if (doc.keys.length) {
-    transitionFeatures(doc, 0, pairs);
-    for (let p = 0; p <= START; p++) addRow(stage, pairs[p * 3], transitions, p * T);
-  }
+  const pairs = new Uint32Array((START + 1) * 2);
+  // The transition scores depend only on the token's shape, and a document
+  // has few shapes: score each shape's once.
+  const byShape = new Map<number, Float64Array>();
+  const transitionsOf = (t: number): Float64Array => {
+    let scores = byShape.get(doc.shapes[t]);
+    if (!scores) {
+      scores = new Float64Array((START + 1) * T);
+      transitionFeatures(doc, t, pairs);
+      for (let p = 0; p <= START; p++) {
+        addRow(stage, pairs[p * 2], scores, p * T);
+        addRow(stage, pairs[p * 2 + 1], scores, p * T);
+      }
+      byShape.set(doc.shapes[t], scores);
+    }
+    return scores;
+  };
   for (let s = 0; s + 1 < doc.bounds.length; s++) {
     const from = doc.bounds[s];
     const n = doc.bounds[s + 1] - from;
-    if (emission.length < n * T) [emission, transition] = [new Float64Array(n * T * 2), new Float64Array(n * (T + 1) * T * 2)];
+    if (emissionScratch.length < n * T) [emissionScratch, transitionScratch] = [new Float64Array(n * T * 2), new Float64Array(n * (T + 1) * T * 2)];
+    const emission = emissionScratch;
+    const transition = transitionScratch;
     emission.fill(0, 0, n * T);
     for (let i = 0; i < n; i++) {
       const t = from + i;
       for (let k = doc.offsets[t]; k < doc.offsets[t + 1]; k++) addRow(stage, doc.hashes[k], emission, i * T);
-      transitionFeatures(doc, t, pairs);
-      for (let p = 0; p <= START; p++) {
-        // Only START may precede the first token, and it precedes no other.
-        if ((i === 0) !== (p === START)) continue;
-        const at = (i * (T + 1) + p) * T;
-        for (let c = 0; c < T; c++) transition[at + c] = transitions[p * T + c];
-        addRow(stage, pairs[p * 3 + 1], transition, at);
-        addRow(stage, pairs[p * 3 + 2], transition, at);
-      }
+      // Only START may precede the first token, and it precedes no other.
+      const scores = transitionsOf(t);
+      if (i === 0) transition.set(scores.subarray(START * T, START * T + T), START * T);
+      else transition.set(scores.subarray(0, START * T), i * (T + 1) * T);
     }
     viterbi(n, emission, transition, tags, from);
   }
@@ -204,7 +190,7 @@ export function tagWith(stage: Stage, doc: DocFeatures): Uint8Array {
 
 /** Both passes' tags of a document's tokens (tag indices, the document's tokens in order). */
 export function tagTokens(doc: string[][], model: NerModel = loadModel()): Uint8Array {
-  const local = staticFeatures(doc, model.gazetteer, model.clusters);
+  const local = staticFeatures(doc, model.gazetteer);
   const firstPass = tagWith(model.stages[0], local);
   return tagWith(model.stages[1], documentFeatures(local, firstPass));
 }

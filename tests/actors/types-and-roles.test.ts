@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { findActors } from '../../lib/actors';
+
+const actorsOf = (text: string) => new Map(findActors(text).map((a) => [a.name, a]));
+
+describe('findActors types', () => {
+  const actors = actorsOf(
+    'Army Presses On in the Northwest\n\n' +
+      'Even Operation Sarbakaf, the offensive in Bajaur, began only after talks collapsed. Officials said the Doha Agreement bound Kabul. ' +
+      'Khalilzad argued that talks should resume. Analysts say Khalilzad has urged restraint before, and Khalilzad recalled the Doha talks.\n\n' +
+      'Islamabad’s Position\n\n' +
+      'Islamabad says the Afghan Taliban shelter the militants.',
+  );
+
+  it('types a name headed "Operation" or "Agreement" as an event, never a person or place', () => {
+    expect(actors.get('Operation Sarbakaf')?.type ?? 'other').toBe('other');
+    expect(actors.get('Doha Agreement')?.type ?? 'other').toBe('other');
+  });
+
+  it('types a surname the text has speak ("X argued", "X has urged") as a person', () => {
+    expect(actors.get('Khalilzad')?.type).toBe('person');
+  });
+
+  it('types a name with an organisation head word as an organisation', () => {
+    const taliban = actors.get('Afghan Taliban') ?? actors.get('Taliban');
+    expect(taliban?.type).toBe('organization');
+  });
+
+  it('reads a subheading in Title Case like a headline, so its common words are no names', () => {
+    expect(actors.has('Position')).toBe(false);
+    expect(actors.get('Islamabad')?.type).toBe('place');
+  });
+});
+
+describe('findActors roles', () => {
+  const actors = actorsOf(
+    'Talks again\n\n' +
+      'His remarks echoed those of former prime minister Imran Khan, who has long opposed the operation. ' +
+      'Former United States envoy to Afghanistan Zalmay Khalilzad disagreed. ' +
+      'Jane Porter, a senior analyst at the Brookings Institution, said both were wrong.',
+  );
+
+  it('takes the noun phrase of titles just before a name, not the clause around it', () => {
+    expect(actors.get('Imran Khan')?.role).toBe('former prime minister');
+  });
+
+  it('keeps "envoy to X" and the names inside a role', () => {
+    expect(actors.get('Zalmay Khalilzad')?.role).toBe('former United States envoy to Afghanistan');
+  });
+
+  it('reads a short apposition after the name as a role', () => {
+    expect(actors.get('Jane Porter')?.role).toBe('a senior analyst at the Brookings Institution');
+  });
+
+  it('gives no role to places and organisations', () => {
+    expect(actors.get('Brookings Institution')?.role).toBeUndefined();
+  });
+});
