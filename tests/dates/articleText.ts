@@ -1,21 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { Readability } from '@mozilla/readability';
+import { extractArticle } from '../../lib/extract/article';
 
 /** ../shared beside the repository, where the seed article and data sets live. */
 export const sharedRoot = new URL('../../../shared/', import.meta.url);
 export const hasShared = existsSync(sharedRoot);
 
 /**
- * The text the side panel analyses: Readability's title, a blank line, then
- * the text of each paragraph, heading, list item and quote of its content.
+ * The text the side panel analyses, read by lib/extract as the panel does:
+ * Readability's title, a blank line, then one paragraph per block of its
+ * content (captions included), with where the lede ends.
  */
-export function articleText(htmlFile: URL): string {
+export function articleText(htmlFile: URL): { text: string; ledeEnd: number } {
   const html = readFileSync(htmlFile, 'utf8');
-  const quiet = { virtualConsole: new VirtualConsole() };
-  const article = new Readability(new JSDOM(html, quiet).window.document.cloneNode(true) as Document).parse();
-  if (!article) throw new Error(`Readability found no article in ${htmlFile}`);
-  const content = new JSDOM(article.content ?? '', quiet).window.document;
-  const blocks = [...content.querySelectorAll('p, h2, h3, li, blockquote')].map((e) => e.textContent?.trim() ?? '').filter(Boolean);
-  return [article.title ?? '', ...blocks].join('\n\n');
+  const doc = new JSDOM(html, { url: 'https://example.invalid/', virtualConsole: new VirtualConsole() }).window.document;
+  const extracted = extractArticle(doc, { force: true });
+  if (!extracted.ok) throw new Error(`lib/extract found no article in ${htmlFile}: ${extracted.message}`);
+  return { text: extracted.article.text, ledeEnd: extracted.article.ledeEnd };
 }
