@@ -7,6 +7,8 @@ import { storage } from 'wxt/utils/storage';
 export const settings = {
   /** Look actor and event names up on Wikipedia. Off until the reader turns it on. */
   wikipediaLookups: storage.defineItem<boolean>('local:settings:wikipedia-lookups', { fallback: false, version: 1 }),
+  /** Paint saved highlights when a page loads, without opening the panel (needs access to the pages visited). */
+  restoreHighlights: storage.defineItem<boolean>('local:settings:restore-highlights', { fallback: false, version: 1 }),
   /**
    * End-to-end builds only: the MediaWiki API to ask instead of Wikipedia's
    * (a local test server). Shipped builds ignore it.

@@ -2,10 +2,14 @@ import { ActorsSection } from '@/components/ActorsSection';
 import { HighlightsSection } from '@/components/HighlightsSection';
 import { LinksSection } from '@/components/LinksSection';
 import { Panel } from '@/components/Panel';
+import { RestoreSetting } from '@/components/RestoreSetting';
 import { TimelineSection } from '@/components/TimelineSection';
 import { passageAt } from '@/lib/panel/passages';
 import { usePanel } from '@/lib/panel/use-panel';
+import { setAutomaticRestore } from '@/lib/panel/restore';
 import { useHighlights } from '@/lib/panel/use-highlights';
+import { useSetting } from '@/lib/panel/use-setting';
+import { settings } from '@/lib/settings';
 import { useWikipedia } from '@/lib/panel/use-wikipedia';
 import { wikipediaSearchUrl } from '@/lib/background';
 import type { Actor } from '@/lib/report';
@@ -15,6 +19,7 @@ export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
   const { state, read, grantAndRead, showPassages } = usePanel(pinnedTabId);
   const report = state.kind === 'ready' ? state.report : null;
   const wikipedia = useWikipedia(report);
+  const restoreHighlights = useSetting(settings.restoreHighlights);
   const highlights = useHighlights(state.kind === 'ready' ? state.tabId : null, report);
   const text = state.kind === 'ready' ? state.article.text : '';
   const lang = report?.article.lang?.split('-')[0]?.toLowerCase() || 'en';
@@ -74,6 +79,7 @@ export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
               onExport={highlights.exportAs}
               onImport={highlights.importFile}
             />
+            <RestoreSetting enabled={restoreHighlights} onChange={(on) => void setAutomaticRestore(on)} />
           </>
         )}
       </Panel>

@@ -3,11 +3,14 @@ import type { HighlightColour, HighlightRecord, PageInfo } from './types';
 
 /**
  * The key that groups a page's highlights: the canonical URL when the page
- * names one, else its URL, without the fragment and without utm_* tracking
- * parameters, so the same article shared through different links is one page.
+ * names one on its own site (its host or a sub- or parent domain), else its URL, without the fragment and without
+ * utm_* tracking parameters, so the same article shared through different
+ * links is one page. A canonical URL on another host is not believed: a page
+ * could otherwise claim to be another site's article and be handed its
+ * highlights by automatic restore.
  */
 export function pageKeyFor(page: Pick<PageInfo, 'url' | 'canonicalUrl'>): string {
-  const raw = page.canonicalUrl || page.url;
+  const raw = page.canonicalUrl && sameSite(page.canonicalUrl, page.url) ? page.canonicalUrl : page.url;
   try {
     const url = new URL(raw);
     url.hash = '';
@@ -20,6 +23,16 @@ export function pageKeyFor(page: Pick<PageInfo, 'url' | 'canonicalUrl'>): string
     return url.href;
   } catch {
     return raw;
+  }
+}
+
+/** The same host, or one a subdomain of the other (m.site.example and site.example). */
+function sameSite(a: string, b: string): boolean {
+  try {
+    const [x, y] = [new URL(a).host, new URL(b).host];
+    return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
+  } catch {
+    return false;
   }
 }
 

@@ -4,6 +4,7 @@ import { createWikipediaClient, type LookupResult } from '../background';
 import { createStorageCache } from '../background/wikipedia-cache-storage';
 import type { Report } from '../report';
 import { settings, WIKIPEDIA_ORIGINS } from '../settings';
+import { useSetting } from './use-setting';
 
 /** How many of the most salient actors are looked up; the rest keep plain search links. */
 const MAX_ACTORS = 25;
@@ -24,14 +25,9 @@ export interface WikipediaState {
  * the cache in storage answers names already known without a request.
  */
 export function useWikipedia(report: Report | null): WikipediaState {
-  const [enabled, setEnabled] = useState<boolean | null>(null);
+  const enabled = useSetting(settings.wikipediaLookups);
   const [results, setResults] = useState<Record<string, LookupResult>>({});
   const [pending, setPending] = useState<Set<string>>(new Set());
-
-  useEffect(() => {
-    void settings.wikipediaLookups.getValue().then(setEnabled);
-    return settings.wikipediaLookups.watch((value) => setEnabled(value));
-  }, []);
 
   useEffect(() => {
     setResults({});

@@ -95,6 +95,21 @@ describe('highlights in Chromium', () => {
     await article.close();
   });
 
+  it('paints them on page load without the panel once automatic restore is on', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(`${site.origin}/article.html`);
+    const panel = await openPanelFor(browser.context, browser.extensionId, await tabIdOf(helper, article));
+    await panel.getByRole('button', { name: 'Restore highlights automatically' }).click();
+    await expect.poll(() => panel.textContent('.restore-setting')).toContain('even with Backstory closed');
+    await panel.close();
+    await article.close();
+
+    const revisit = await browser.context.newPage();
+    await revisit.goto(`${site.origin}/article.html`);
+    await expect.poll(() => paintedTexts(revisit).then((t) => t.length), { timeout: 15_000 }).toBe(2);
+    await revisit.close();
+  });
+
   it('exports them as Web Annotation JSON', async () => {
     const article = await browser.context.newPage();
     await article.goto(`${site.origin}/article.html`);

@@ -7,6 +7,11 @@ describe('pageKeyFor', () => {
     expect(pageKeyFor({ url: 'https://a.example/x?id=1&utm_source=tw#top', canonicalUrl: null })).toBe('https://a.example/x?id=1');
     expect(pageKeyFor({ url: 'https://m.a.example/x', canonicalUrl: 'https://a.example/x' })).toBe('https://a.example/x');
   });
+
+  it('does not believe a canonical URL on another site', () => {
+    expect(pageKeyFor({ url: 'https://evil.example/x', canonicalUrl: 'https://news.example/story' })).toBe('https://evil.example/x');
+    expect(pageKeyFor({ url: 'https://evil.co.uk/x', canonicalUrl: 'https://bbc.co.uk/story' })).toBe('https://evil.co.uk/x');
+  });
 });
 
 describe('splitByline', () => {

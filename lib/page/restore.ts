@@ -1,0 +1,21 @@
+import { browser } from 'wxt/browser';
+import type { BackgroundMessage, PaintRequest } from '../messages';
+import { paintSaved } from './highlights';
+
+/**
+ * Runs on page load where the reader allowed automatic restore: asks the
+ * background for this page's saved highlights and paints those it finds.
+ * Pages with none cost one message and nothing else.
+ */
+export async function restoreHighlightsOnLoad(): Promise<void> {
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  let canonicalUrl: string | null = null;
+  try {
+    canonicalUrl = canonical ? new URL(canonical, location.href).href : null;
+  } catch {
+    canonicalUrl = null;
+  }
+  const request: BackgroundMessage = { backstory: 1, method: 'highlightsForPage', params: { canonicalUrl } };
+  const items = (await browser.runtime.sendMessage(request).catch(() => [])) as PaintRequest[];
+  if (Array.isArray(items) && items.length) await paintSaved(document, items, 8000);
+}
