@@ -5,9 +5,11 @@
  *   npm run eval:dates -- --data ../shared/data/tempeval3/tbaq-aquaint.jsonl [--data …] [--extras]
  *                         [--half dev|held] [--errors]
  *
- * Without --data it reads both TempEval-3 files (TimeBank was used for
- * development, AQUAINT was not looked at while tuning). --extras adds the
- * GUM news dates and the article-level gold of the readability pages.
+ * Without --data it reads both TempEval-3 files. Rules were developed on the
+ * dev half of TimeBank (`--half dev`); the held half and AQUAINT were only
+ * scored now and then, AQUAINT's errors never read one by one. --extras adds
+ * the GUM news dates and the article-level gold of the readability pages,
+ * whose text is read through lib/extract exactly as the side panel reads it.
  * --half keeps every other document (dev: the 1st, 3rd, …; held: the 2nd,
  * 4th, …) so rules can be tuned on one half of a file and checked on the
  * other; --errors lists each wrong value, miss and false positive in context.

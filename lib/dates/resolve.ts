@@ -47,6 +47,8 @@ const NOT_PAST_ED = new Set([
   'based', 'related', 'limited', 'united', 'expected', 'scheduled', 'planned', 'proposed', 'supposed', 'alleged', 'concerned',
   'interested', 'detailed', 'advanced', 'armed', 'unexpected', 'unprecedented', 'embed', 'sled',
 ]);
+// "unspecified", "undisclosed", "unnamed": adjectives, unlike "unveiled" or "uncovered".
+const UN_ADJECTIVE = /^un(?!der|veil|leash|cover|fold|lock|load|earth|do|ite)/;
 // Newswire opens quotes with ``, which the sentence splitter does not treat as a sentence start.
 const QUOTE_START = /[.!?]['"”’]*\s+``/g;
 
@@ -83,7 +85,7 @@ export function detectTense(text: string, start: number, end: number, sentence: 
   };
   for (const m of scope.matchAll(FUTURE_MARKERS)) add(m, 'future');
   for (const m of scope.matchAll(PAST_MARKERS)) add(m, 'past', /^(?:said|told)$/i.test(m[0]));
-  for (const m of scope.matchAll(PAST_ED)) if (!NOT_PAST_ED.has(m[0])) add(m, 'past');
+  for (const m of scope.matchAll(PAST_ED)) if (!NOT_PAST_ED.has(m[0]) && !UN_ADJECTIVE.test(m[0])) add(m, 'past');
   // A date in an opening phrase ("In January, the company ...") belongs to the clause after the comma.
   const fronted = !markers.some((m) => m.end <= start);
   let best: { distance: number; tense: Tense } = { distance: MARKER_REACH, tense: 'unknown' };

@@ -113,6 +113,8 @@ describe('findDateMentions', () => {
         ['The talks are supposed to conclude by May, officials said.', '2026-05'],
         ['The envoy said on Friday that Iraq would retaliate.', '2025-09-12'],
         ['The monarch will meet Bush on Thursday in Maine.', '2025-09-18'],
+        ['It would be paid on a still unspecified date in January.', '2026-01'],
+        ['Officials unveiled the plan in January.', '2025-01'],
       ])('in %j reads the date as %s', (text, value) => {
         expect(findDateMentions(text, { published }).map((m) => m.value)).toContain(value);
       });
