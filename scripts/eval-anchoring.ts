@@ -12,7 +12,7 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const perPage = arg('per-page', 6);
+const perPage = arg('per-page', 3);
 const seed = arg('seed', 2024);
 const verbose = process.argv.includes('--verbose');
 

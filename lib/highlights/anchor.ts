@@ -26,9 +26,13 @@ export function prepareAnchoring(root: Element | Document): AnchorContext {
  * each side, and its position, both in the text model of `text-model.ts`
  * (whitespace collapsed; UTF-16 offsets into the text of `root`, a Document
  * meaning its body). Returns null when the range holds no visible text.
+ * `context` (from `prepareAnchoring`) saves re-reading an unchanged page.
  */
-export function describeRange(root: Element | Document, range: Range): Required<HighlightSelectors> | null {
-  const model = buildTextModel(root);
+export function describeRange(
+  root: Element | Document,
+  range: Range,
+  { model }: AnchorContext = prepareAnchoring(root),
+): Required<HighlightSelectors> | null {
   const rootEl = textRoot(root);
   const clamped = rangeWithin(rootEl, range);
   if (!clamped) return null;

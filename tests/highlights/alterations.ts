@@ -84,11 +84,14 @@ const BLOCK_SELECTOR = 'p, li, div, td, blockquote, h1, h2, h3, h4, h5, h6, sect
  * paragraph of the article (long ones run on across paragraphs, list items
  * and cells), and returns its model span.
  */
-export function pickPassage(doc: Document, rng: Random): [number, number] | null {
-  const model = buildTextModel(doc);
+export function pickPassage(
+  doc: Document,
+  rng: Random,
+  model = buildTextModel(doc),
+  paragraphs = Array.from(doc.body.querySelectorAll('p, li, td')).filter((p) => (p.textContent ?? '').trim().length > 60),
+): [number, number] | null {
   const { text } = model;
   if (text.length < 200) return null;
-  const paragraphs = Array.from(doc.body.querySelectorAll('p, li, td')).filter((p) => (p.textContent ?? '').trim().length > 60);
   let from = 0;
   let to = text.length;
   if (paragraphs.length && rng() < 0.8) {
