@@ -56,6 +56,12 @@ export function exportHighlights(records: HighlightRecord[], format: ExportForma
 // Backslash-escapes Markdown punctuation that would turn page text into links, emphasis or HTML.
 const escapeMarkdown = (text: string) => text.replace(/[\\`*_[\]<>|]/g, '\\$&');
 
+/** An http(s) address as a Markdown autolink with nothing in it that could close it; any other address as plain text. */
+function markdownUrl(url: string): string {
+  if (!/^https?:\/\//i.test(url)) return escapeMarkdown(url);
+  return `<${url.replace(/[<>\s"`]/g, (c) => encodeURIComponent(c))}>`;
+}
+
 /** "Jane Doe and John Roe, Site, 5 April 2018. https://… (saved 2024-05-01)" for one page. */
 export function citationLine(page: PageInfo, saved: string): string {
   const parts: string[] = [];
@@ -64,7 +70,7 @@ export function citationLine(page: PageInfo, saved: string): string {
   if (page.site) parts.push(page.site);
   const date = dateParts(page.published);
   if (date) parts.push(date.map((p) => String(p).padStart(2, '0')).join('-'));
-  return `${parts.map(escapeMarkdown).join(', ')}. <${page.canonicalUrl ?? page.url}> (saved ${saved.slice(0, 10)})`;
+  return `${parts.map(escapeMarkdown).join(', ')}. ${markdownUrl(page.canonicalUrl ?? page.url)} (saved ${saved.slice(0, 10)})`;
 }
 
 /**

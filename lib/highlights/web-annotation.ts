@@ -93,6 +93,17 @@ const hasType = (v: Json, type: string) => asArray(v.type).includes(type);
 const isDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 const isOffset = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
+/** The address as a normalised http(s) URL, or null: no other scheme is ever kept (a javascript: link would run). */
+function httpUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads a JSON export (ours, or Web Annotations from another tool that
  * carry a TextQuoteSelector) into highlight records. Checks everything
@@ -153,8 +164,8 @@ function readAnnotation(item: unknown, now: Date): HighlightRecord | string {
   if (!isObject(item) || !hasType(item, 'Annotation')) return 'is not an Annotation';
   const target = asArray(item.target).find(isObject);
   if (!target) return 'has no target with a source page';
-  const source = target.source ?? target.id;
-  if (typeof source !== 'string' || !/^https?:\/\//i.test(source)) return 'has no http(s) source page';
+  const source = httpUrl(target.source ?? target.id);
+  if (!source) return 'has no http(s) source page';
   const selectors = asArray(target.selector).filter(isObject);
   const quote = selectors.find((s) => hasType(s, 'TextQuoteSelector'));
   if (!quote || typeof quote.exact !== 'string' || !quote.exact.trim()) return 'has no quote (TextQuoteSelector with "exact" text)';
@@ -205,10 +216,13 @@ function readPage(value: unknown, source: string): PageInfo | string {
   if (value === undefined) return { url: source, canonicalUrl: null, title: source, authors: [], site: null, published: null };
   if (!isObject(value)) return 'has Backstory page details that are not an object';
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  const url = value.url === undefined ? source : httpUrl(value.url);
+  const canonicalUrl = value.canonicalUrl === undefined || value.canonicalUrl === null ? null : httpUrl(value.canonicalUrl);
+  if (!url || (value.canonicalUrl != null && !canonicalUrl)) return 'has a Backstory page address that is not http(s)';
   const authors = Array.isArray(value.authors) ? value.authors.filter((a): a is string => typeof a === 'string') : [];
   return {
-    url: text(value.url) ?? source,
-    canonicalUrl: text(value.canonicalUrl),
+    url,
+    canonicalUrl,
     title: text(value.title) ?? source,
     authors,
     site: text(value.site),

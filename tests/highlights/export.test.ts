@@ -235,3 +235,12 @@ describe('exportHighlights', () => {
     expect(exportHighlights(records, 'bibtex', now)).toMatchObject({ filename: 'backstory-highlights-2024-06-01.bib', mime: expect.stringContaining('bibtex') });
   });
 });
+
+describe('Markdown export of odd addresses', () => {
+  it('keeps an address inside its autolink and writes other schemes as text', () => {
+    const sneaky = makeRecord({ page: { url: 'https://a.example/x> <img src=y>', canonicalUrl: null } });
+    expect(toMarkdown([sneaky])).toContain('<https://a.example/x%3E%20%3Cimg%20src=y%3E>');
+    const local = makeRecord({ page: { url: 'file:///home/me/<notes>.html', canonicalUrl: null } });
+    expect(toMarkdown([local])).toContain('file:///home/me/\\<notes\\>.html (saved');
+  });
+});

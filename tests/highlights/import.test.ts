@@ -107,3 +107,13 @@ describe('importHighlightsFile', () => {
     await expect(importHighlightsFile(store, new Blob(['x'.repeat(2000)]), 1000)).rejects.toThrow(/too large/);
   });
 });
+
+describe('addresses in imported files', () => {
+  it('refuses page details whose address is not http(s), and normalises those that are', () => {
+    const collection = JSON.parse(exported());
+    collection.first.items[0]['backstory:highlight'].page.canonicalUrl = 'javascript:alert(1)';
+    expect(refusal(JSON.stringify(collection))).toMatch(/annotation 1 has a Backstory page address that is not http\(s\)/);
+    collection.first.items[0]['backstory:highlight'].page.canonicalUrl = 'https://x.example/a b<c>';
+    expect(parseAnnotationImport(JSON.stringify(collection))[0].page.canonicalUrl).toBe('https://x.example/a%20b%3Cc%3E');
+  });
+});
