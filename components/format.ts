@@ -26,6 +26,13 @@ export function formatTimeValue(value: string): string {
   if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value))) return `${SEASONS[m[2]]} ${m[1]}`;
   if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) return `Q${m[2]} ${m[1]}`;
   if ((m = /^(\d{3})$/.exec(value))) return `The ${m[1]}0s`;
-  if ((m = /^(\d{2})$/.exec(value))) return `The ${Number(m[1]) + 1}th century`;
+  if ((m = /^(\d{2})$/.exec(value))) return `The ${ordinal(Number(m[1]) + 1)} century`;
   return value;
+}
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }

@@ -13,6 +13,8 @@ export interface ExtractedArticle {
   text: string;
   /** Offset in `text` where the lede (the headline and first two body paragraphs) ends. */
   ledeEnd: number;
+  /** Offset in `text` where Readability's body ends and left-out picture captions begin. */
+  bodyEnd: number;
   /** True when the article was longer than MAX_TEXT_CHARS and `text` holds only its beginning. */
   truncated?: boolean;
 }
@@ -67,13 +69,14 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
   const htmlCut = parsed.content.length > MAX_CONTENT_HTML;
   const contentHtml = sanitizeArticleHtml(htmlCut ? cutHtml(parsed.content, MAX_CONTENT_HTML) : parsed.content, doc);
   const full = articleText(title, contentHtml, doc);
-  const body = full.text.slice(title.length).trim();
+  const body = full.text.slice(title.length, full.bodyEnd).trim();
   if (!body) return { ok: false, reason: 'empty', message: 'The article on this page has no text.' };
 
   // The reading time is the whole article's, even where only its beginning is analysed.
   const wordCount = countWords(htmlCut ? (parsed.textContent ?? body) : body);
   const text = cutText(full.text, MAX_TEXT_CHARS);
   const ledeEnd = Math.min(full.ledeEnd, text.length);
+  const bodyEnd = Math.min(full.bodyEnd, text.length);
   return {
     ok: true,
     readerable,
@@ -91,6 +94,7 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
       contentHtml,
       text,
       ledeEnd,
+      bodyEnd,
       ...(htmlCut || text.length < full.text.length ? { truncated: true } : {}),
     },
   };

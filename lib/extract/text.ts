@@ -1,3 +1,5 @@
+import { leftOutCaptions } from './captions';
+
 // Elements that start a new paragraph of the analysed text.
 const BLOCKS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
@@ -9,17 +11,20 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG'
 /**
  * Flattens Readability's article HTML into the text every analysis stage
  * reads: the headline, then one paragraph per block element, separated by
- * blank lines, with white space inside a paragraph collapsed to single spaces.
+ * blank lines, with white space inside a paragraph collapsed to single spaces,
+ * then the captions of the article's pictures that Readability left out.
  * The HTML is parsed into an inert document, so nothing in it runs or loads.
  */
-export function articleText(title: string, contentHtml: string, doc: Document): { text: string; ledeEnd: number } {
+export function articleText(title: string, contentHtml: string, doc: Document): { text: string; ledeEnd: number; bodyEnd: number } {
   const inert = doc.implementation.createHTMLDocument('');
   inert.body.innerHTML = contentHtml;
   const paragraphs = blockTexts(inert.body);
   const parts = [title.replace(/\s+/g, ' ').trim(), ...paragraphs].filter(Boolean);
-  const text = parts.join('\n\n');
+  const body = parts.join('\n\n');
   const lede = parts.slice(0, 3).join('\n\n');
-  return { text, ledeEnd: lede.length };
+  const captions = leftOutCaptions(doc, paragraphs[0] ?? '', body);
+  const text = [body, ...captions].join('\n\n');
+  return { text, ledeEnd: lede.length, bodyEnd: body.length };
 }
 
 /** The text of each block under `root`, in document order, white space collapsed. */

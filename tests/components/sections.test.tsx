@@ -107,6 +107,8 @@ describe('formatTimeValue', () => {
     ['2019-SU', 'Summer 2019'],
     ['2024-Q2', 'Q2 2024'],
     ['2025-W37', 'Week 37 of 2025'],
+    ['18', 'The 19th century'],
+    ['20', 'The 21st century'],
   ])('writes %s as %s', (value, shown) => {
     expect(formatTimeValue(value)).toBe(shown);
   });

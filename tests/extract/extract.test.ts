@@ -43,6 +43,13 @@ describe.skipIf(!hasShared)('extractArticle on the seed article', () => {
     }
   });
 
+  it('adds the lead picture’s caption that Readability leaves out', () => {
+    if (!result?.ok) throw new Error('no article');
+    const { text, bodyEnd } = result.article;
+    expect(text.slice(bodyEnd)).toContain('Mullah Abdul Ghani Baradar and Zalmay Khalilzad shake hands');
+    expect(text.slice(0, bodyEnd)).not.toContain('shake hands');
+  });
+
   it('starts the analysed text with the headline and marks the end of the lede', () => {
     if (!result?.ok) throw new Error('no article');
     const { text, ledeEnd } = result.article;
@@ -67,7 +74,7 @@ describe.skipIf(!hasShared)('extractArticle on real pages', () => {
     expect(result.article.info.title).toBe(page.metadata.title);
     const expectedHtml = readFileSync(resolve(page.dir, 'expected.html'), 'utf8');
     const expected = squash(blockTexts(parseHtml(expectedHtml).body).join(' '));
-    const actual = squash(result.article.text.slice(result.article.info.title.length));
+    const actual = squash(result.article.text.slice(result.article.info.title.length, result.article.bodyEnd));
     expect(actual).toBe(expected);
   });
 
