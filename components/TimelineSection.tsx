@@ -28,9 +28,12 @@ export function TimelineSection({ dates, hasPublished, onShowSentence }: Timelin
                 {entry.uncertain && <span class="badge uncertain">Uncertain</span>}
                 {entry.count > 1 && <span class="times">×{entry.count}</span>}
               </span>
-              <span class="as-written">
-                “{entry.text}”{entry.relative && <span class="muted"> · {entry.relative}</span>}
-              </span>
+              {/* A publication date the text never states has nothing "as written" to show. */}
+              {!(entry.publication && entry.text === entry.value) && (
+                <span class="as-written">
+                  “{entry.text}”{entry.relative && <span class="muted"> · {entry.relative}</span>}
+                </span>
+              )}
               {!entry.publication && <span class="sentence">{trimSentence(entry.sentence)}</span>}
             </button>
           </li>
