@@ -29,7 +29,12 @@ export default defineConfig({
         : { _execute_action: { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open Backstory' } }),
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'backstory@backstory.example', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing is collected: Wikipedia look-ups send names only, on request.
+            gecko: { id: 'backstory@backstory.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });

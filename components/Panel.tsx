@@ -59,6 +59,11 @@ export function Panel({ state, onRetry, onReadAnyway, onGrant, children }: Panel
       return (
         <>
           {!state.readerable && <p class="note" role="note">This page did not look like an article; this is a best-effort reading.</p>}
+          {state.article.truncated && (
+            <p class="note" role="note">
+              This page is very long: Backstory analysed its first 25,000 words or so. The reading time counts all of it.
+            </p>
+          )}
           <ArticleHeader info={state.report.article} />
           {children}
         </>

@@ -36,6 +36,11 @@ function analysisWorker(): Worker {
   return started;
 }
 
+/** Starts the worker (and its model load) early, while the page is still being read. */
+export function warmUpAnalysis(): void {
+  analysisWorker();
+}
+
 /**
  * Analyses an article in a worker, off the panel's thread, so that a long
  * article never freezes the panel. The model loads once per worker.

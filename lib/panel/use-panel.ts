@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ExtractedArticle } from '../extract/article';
 import { isPageEvent } from '../messages';
 import type { Report } from '../report';
-import { analyzeOffThread } from './analyze-client';
+import { analyzeOffThread, warmUpAnalysis } from './analyze-client';
 import { activeTab, askPage, readTab, requestSiteAccess } from './page';
 
 export type PanelState =
@@ -42,6 +42,7 @@ export function usePanel(pinnedTabId: number | null) {
     }
     current.current = { tabId: target.id, url: target.url };
     setState({ kind: 'reading', tabId: target.id });
+    warmUpAnalysis();
     const outcome = await readTab(target.id, target.url, force);
     if (stale()) return;
     switch (outcome.kind) {

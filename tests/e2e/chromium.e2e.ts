@@ -39,7 +39,9 @@ describe('the side panel in Chromium', () => {
 
     const actors = await panel.locator('.actor .name').allTextContents();
     expect(actors).toContain('Zalmay Khalilzad');
-    expect(actors.slice(0, 5)).toEqual(expect.arrayContaining(['Zalmay Khalilzad', 'Pakistan']));
+    expect(actors).toEqual(expect.arrayContaining(['Pakistan', 'Tehreek-e-Taliban Pakistan', 'Abdul Ghani Baradar']));
+    // Grouped by type, most salient first within each group.
+    expect(await panel.locator('.actor-group').first().locator('.name').first().textContent()).toBe('Zalmay Khalilzad');
     const timeline = await panel.locator('.timeline time').allTextContents();
     expect(timeline).toEqual(expect.arrayContaining(['2007', '2022', 'April 2025', 'Sun 14 Sep 2025', 'Tue 16 Sep 2025']));
     await panel.close();
