@@ -1,3 +1,4 @@
+import { languageName } from '@/lib/language';
 import type { ArticleInfo } from '@/lib/report';
 import { formatDay } from './format';
 
@@ -17,12 +18,4 @@ export function ArticleHeader({ info }: { info: ArticleInfo }) {
       {info.excerpt && <p class="excerpt">{info.excerpt}</p>}
     </header>
   );
-}
-
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }

@@ -42,7 +42,8 @@ export function looksEnglish(text: string): boolean {
   return hits / sample.length >= 0.12;
 }
 
-function languageName(code: string): string {
+/** The English name of a language code ("fr" → "French"), or the code itself. */
+export function languageName(code: string): string {
   try {
     return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
   } catch {

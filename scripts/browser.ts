@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -98,4 +98,33 @@ export async function serveFiles(routes: Record<string, string | { body: string;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { server, origin: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+/**
+ * Opens the real side panel in the current window and brings `page` to the
+ * front, then finds the panel over the DevTools protocol (the browser must
+ * have been launched with `debuggingPort`). chrome.sidePanel.open needs a
+ * user gesture: a trusted click on a button in an extension page gives one.
+ * Returns the panel's page (or undefined if it did not appear) and the CDP
+ * connection, which the caller closes.
+ */
+export async function openRealSidePanel(browser: ExtensionBrowser, extensionPage: Page, page: Page, timeoutMs = 20_000) {
+  await extensionPage.bringToFront();
+  await extensionPage.evaluate(() => {
+    const button = document.createElement('button');
+    button.id = 'open-side-panel';
+    button.textContent = 'Open side panel';
+    button.addEventListener('click', () => void chrome.windows.getCurrent().then((w) => chrome.sidePanel.open({ windowId: w.id! })));
+    document.body.append(button);
+  });
+  await extensionPage.click('#open-side-panel');
+  await page.bringToFront();
+  const cdp = await chromium.connectOverCDP(devToolsEndpoint(browser.userDataDir));
+  const url = `chrome-extension://${browser.extensionId}/sidepanel.html`;
+  let panel: Page | undefined;
+  for (const until = Date.now() + timeoutMs; !panel && Date.now() < until; ) {
+    panel = cdp.contexts().flatMap((c) => c.pages()).find((p) => p.url() === url);
+    if (!panel) await new Promise((done) => setTimeout(done, 100));
+  }
+  return { panel, cdp };
 }

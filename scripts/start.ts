@@ -5,8 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_MISSING, devToolsEndpoint, findChromium, launchWithExtension, serveFiles } from './browser';
+import type { Page } from 'playwright-core';
+import { CHROMIUM_MISSING, findChromium, launchWithExtension, openRealSidePanel, serveFiles } from './browser';
 import { repoRoot } from './node-dom';
 
 const extensionDir = resolve(repoRoot, '.output/e2e/chrome-mv3');
@@ -27,21 +27,10 @@ async function main() {
   await article.setViewportSize({ width: 1000, height: 900 });
   console.log(`Demo article: ${site.origin}/article.html`);
 
-  // chrome.sidePanel.open needs a user gesture: a click in an extension page gives one.
   const opener = await context.newPage();
   await opener.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=0`);
-  await opener.evaluate(() => {
-    const button = document.createElement('button');
-    button.id = 'open-side-panel';
-    button.addEventListener('click', () => void chrome.windows.getCurrent().then((w) => chrome.sidePanel.open({ windowId: w.id! })));
-    document.body.append(button);
-  });
-  await opener.click('#open-side-panel');
-  await article.bringToFront();
+  const { panel, cdp } = await openRealSidePanel(browser, opener, article);
   await opener.close();
-
-  const cdp = await chromium.connectOverCDP(devToolsEndpoint(browser.userDataDir));
-  const panel = await waitFor(() => cdp.contexts().flatMap((c) => c.pages()).find((p) => p.url() === `chrome-extension://${extensionId}/sidepanel.html`));
   if (panel) await panel.waitForSelector('main[data-state="ready"], main[data-state="failed"], main[data-state="no-article"]', { timeout: 30_000 }).catch(() => undefined);
 
   if (!headless) {
@@ -70,16 +59,6 @@ async function panelAsTab(context: import('playwright-core').BrowserContext, ext
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
   await page.waitForSelector('main[data-state="ready"]', { timeout: 30_000 });
   return page;
-}
-
-async function waitFor<T>(find: () => T | undefined, timeoutMs = 15_000): Promise<T | undefined> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const found = find();
-    if (found) return found;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  return undefined;
 }
 
 main().catch((error) => {

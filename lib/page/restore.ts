@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { pageInfoFromDocument } from '../highlights';
 import type { BackgroundMessage, PaintRequest } from '../messages';
 import { paintSaved } from './highlights';
 
@@ -8,13 +9,7 @@ import { paintSaved } from './highlights';
  * Pages with none cost one message and nothing else.
  */
 export async function restoreHighlightsOnLoad(): Promise<void> {
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-  let canonicalUrl: string | null = null;
-  try {
-    canonicalUrl = canonical ? new URL(canonical, location.href).href : null;
-  } catch {
-    canonicalUrl = null;
-  }
+  const { canonicalUrl } = pageInfoFromDocument(document);
   const request: BackgroundMessage = { backstory: 1, method: 'highlightsForPage', params: { canonicalUrl } };
   const items = (await browser.runtime.sendMessage(request).catch(() => [])) as PaintRequest[];
   if (Array.isArray(items) && items.length) await paintSaved(document, items, 8000);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devToolsEndpoint, launchWithExtension, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
+import { launchWithExtension, openRealSidePanel, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
 import { repoRoot } from '../../scripts/node-dom';
 import { chromeBuild, NOT_AN_ARTICLE, openPanelFor, tabIdOf } from './support';
 
@@ -100,30 +100,9 @@ describe('the side panel in Chromium', () => {
   it('opens as the real side panel and follows the reader to the article', async () => {
     const article = await browser.context.newPage();
     await article.goto(`${site.origin}/article.html`);
-    // sidePanel.open needs a user gesture: a trusted click on a button in an extension page gives one.
-    await helper.bringToFront();
-    await helper.evaluate(() => {
-      const button = document.createElement('button');
-      button.id = 'open-side-panel';
-      button.textContent = 'Open side panel';
-      button.addEventListener('click', () => {
-        void chrome.windows.getCurrent().then((w) => chrome.sidePanel.open({ windowId: w.id! }));
-      });
-      document.body.append(button);
-    });
-    await helper.click('#open-side-panel');
-    await article.bringToFront();
-
-    const cdp = await chromium.connectOverCDP(devToolsEndpoint(browser.userDataDir));
+    const { panel: sidePanel, cdp } = await openRealSidePanel(browser, helper, article);
     try {
-      const sidePanelUrl = `chrome-extension://${browser.extensionId}/sidepanel.html`;
-      let sidePanel: Page | undefined;
-      await expect
-        .poll(() => {
-          sidePanel = cdp.contexts().flatMap((c) => c.pages()).find((p) => p.url() === sidePanelUrl);
-          return !!sidePanel;
-        }, { timeout: 20_000 })
-        .toBe(true);
+      expect(sidePanel, 'the side panel did not open').toBeDefined();
       await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
       expect(await sidePanel!.textContent('h1')).toContain('Khalilzad Urges Pakistan');
     } finally {
