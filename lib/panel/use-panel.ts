@@ -4,7 +4,7 @@ import type { ExtractedArticle } from '../extract/article';
 import { isPageEvent } from '../messages';
 import type { Report } from '../report';
 import { analyzeOffThread, warmUpAnalysis } from './analyze-client';
-import { activeTab, askPage, readTab, requestSiteAccess } from './page';
+import { activeTab, askPage, injectPageScript, readTab, requestSiteAccess } from './page';
 
 export type PanelState =
   | { kind: 'starting' }
@@ -93,10 +93,7 @@ export function usePanel(pinnedTabId: number | null) {
   const grantAndRead = useCallback(async () => {
     // Try first: a toolbar click may have granted this tab since we last looked.
     const tab = current.current;
-    if (tab) {
-      const outcome = await readTab(tab.tabId, tab.url, false);
-      if (outcome.kind !== 'permission') return read();
-    }
+    if (tab && (await injectPageScript(tab.tabId)).ok) return read();
     if (await requestSiteAccess().catch(() => false)) void read();
   }, [read]);
 
