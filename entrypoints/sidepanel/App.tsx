@@ -5,6 +5,7 @@ import { Panel } from '@/components/Panel';
 import { RestoreSetting } from '@/components/RestoreSetting';
 import { TimelineSection } from '@/components/TimelineSection';
 import { passageAt } from '@/lib/panel/passages';
+import { splitSentences } from '@/lib/text/sentences';
 import { usePanel } from '@/lib/panel/use-panel';
 import { setAutomaticRestore } from '@/lib/panel/restore';
 import { useHighlights } from '@/lib/panel/use-highlights';
@@ -20,7 +21,9 @@ export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
   const report = state.kind === 'ready' ? state.report : null;
   const wikipedia = useWikipedia(report);
   const restoreHighlights = useSetting(settings.restoreHighlights);
-  const highlights = useHighlights(state.kind === 'ready' ? state.tabId : null, report);
+  // Highlights work on any page the panel could read, an article or not.
+  const highlightsTab = state.kind === 'ready' || state.kind === 'no-article' ? state.tabId : null;
+  const highlights = useHighlights(highlightsTab, state.kind === 'ready' ? report : state);
   const text = state.kind === 'ready' ? state.article.text : '';
   const lang = report?.article.lang?.split('-')[0]?.toLowerCase() || 'en';
   const withCards = (actors: Actor[]): Actor[] =>
@@ -53,8 +56,10 @@ export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
               hasPublished={state.report.article.published !== null}
               onShowSentence={(entry) => {
                 // The publication date may be stated nowhere in the text: then there is nothing to show.
-                const at = entry.sentence ? text.indexOf(entry.sentence) : -1;
-                if (at >= 0) void showPassages('date', [passageAt(text, at, at + entry.sentence.length)], 0);
+                if (entry.end <= entry.start) return;
+                const sentence = splitSentences(text).find((s) => s.start <= entry.start && entry.start < s.end);
+                const [start, end] = sentence ? [sentence.start, sentence.end] : [entry.start, entry.end];
+                void showPassages('date', [passageAt(text, start, end)], 0);
               }}
             />
             <LinksSection
@@ -67,22 +72,26 @@ export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
               onEnableLookups={wikipedia.enable}
               onDisableLookups={wikipedia.disable}
             />
-            <HighlightsSection
-              pageHighlights={highlights.page}
-              allHighlights={highlights.all}
-              status={highlights.status}
-              onSaveSelection={highlights.saveSelection}
-              onJump={highlights.jump}
-              onUpdate={highlights.update}
-              onDelete={highlights.remove}
-              onRestore={highlights.restore}
-              onExport={highlights.exportAs}
-              onImport={highlights.importFile}
-            />
-            <RestoreSetting enabled={restoreHighlights} onChange={(on) => void setAutomaticRestore(on)} />
           </>
         )}
       </Panel>
+      {highlightsTab !== null && (
+        <>
+          <HighlightsSection
+            pageHighlights={highlights.page}
+            allHighlights={highlights.all}
+            status={highlights.status}
+            onSaveSelection={highlights.saveSelection}
+            onJump={highlights.jump}
+            onUpdate={highlights.update}
+            onDelete={highlights.remove}
+            onRestore={highlights.restore}
+            onExport={highlights.exportAs}
+            onImport={highlights.importFile}
+          />
+          <RestoreSetting enabled={restoreHighlights} onChange={(on) => void setAutomaticRestore(on)} />
+        </>
+      )}
     </main>
   );
 }

@@ -60,6 +60,13 @@ describe('the side panel in Chromium', () => {
     expect(await article.evaluate(() => document.body.innerHTML)).toBe(before);
     await panel.getByRole('button', { name: 'Next mention' }).click();
     await expect.poll(() => panel.textContent('.stepper')).toMatch(/2 of \d+/);
+
+    // A timeline entry highlights its sentence in the page.
+    await panel.getByRole('button', { name: /^2007: show in page/ }).click();
+    await expect
+      .poll(() => article.evaluate(() => [...(CSS.highlights.get('backstory-focus') ?? [])].map((r) => (r as Range).toString())))
+      .toEqual([expect.stringMatching(/^Since 2007, successive governments have entered talks/)]);
+    expect(await article.evaluate(() => document.body.innerHTML)).toBe(before);
     await panel.close();
     await article.close();
   });
