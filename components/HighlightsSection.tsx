@@ -1,17 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat } from '@/lib/highlights/export';
 import { allTags, groupByPage, searchHighlights } from '@/lib/highlights/search';
-import { HIGHLIGHT_COLOURS, type HighlightColour, type HighlightPatch, type HighlightRecord } from '@/lib/highlights/types';
+import { HIGHLIGHT_COLOURS, type ExportScope, type HighlightColour, type HighlightPatch, type HighlightRecord, type PageHighlight } from '@/lib/highlights/types';
 import { HighlightItem } from './HighlightItem';
 import { safeHref } from './safe-href';
-
-/** One of this page's highlights, and whether it was found on the page as it is now. */
-export interface PageHighlight {
-  record: HighlightRecord;
-  found: boolean;
-}
-
-export type ExportScope = 'all' | 'page' | 'search';
 
 export interface HighlightsSectionProps {
   /** This page's highlights in reading order (found ones by where they are now). */

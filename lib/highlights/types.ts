@@ -59,3 +59,12 @@ export interface HighlightRecord {
 
 /** The fields a reader can edit after saving. */
 export type HighlightPatch = Partial<Pick<HighlightRecord, 'note' | 'tags' | 'colour'>>;
+
+/** One of the current page's highlights, and whether it was found on the page as it is now. */
+export interface PageHighlight {
+  record: HighlightRecord;
+  found: boolean;
+}
+
+/** Which highlights an export holds. */
+export type ExportScope = 'all' | 'page' | 'search';

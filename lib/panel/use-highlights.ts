@@ -1,7 +1,15 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PageHighlight, ExportScope } from '@/components/HighlightsSection';
-import { exportHighlights, HighlightImportError, importHighlightsFile, type ExportFormat, type HighlightPatch, type HighlightRecord } from '../highlights';
+import {
+  exportHighlights,
+  HighlightImportError,
+  importHighlightsFile,
+  type ExportFormat,
+  type ExportScope,
+  type HighlightPatch,
+  type HighlightRecord,
+  type PageHighlight,
+} from '../highlights';
 import { isPageEvent } from '../messages';
 import { highlightErrorMessage, highlightStore, paintPageHighlights, saveSelectionInTab } from './highlights';
 import { askPage } from './page';
