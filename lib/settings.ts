@@ -16,5 +16,8 @@ export const settings = {
   wikipediaApiForTests: storage.defineItem<string | null>('local:settings:wikipedia-api-for-tests', { fallback: null, version: 1 }),
 };
 
+/** Every web page: the optional access that lets Backstory read pages without a toolbar click first. */
+export const SITE_ORIGINS = ['http://*/*', 'https://*/*'];
+
 /** The host permission look-ups ask for when the reader turns them on. */
 export const WIKIPEDIA_ORIGINS = ['https://*.wikipedia.org/*'];

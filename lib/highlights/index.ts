@@ -2,7 +2,7 @@
 export * from './types';
 export { describeRange, anchorHighlight, findQuote, anchorWithRetry, prepareAnchoring, CONTEXT_LENGTH } from './anchor';
 export type { AnchorResult, AnchorContext, RetryOptions } from './anchor';
-export { paintHighlights, clearHighlights, scrollToRange, COLOUR_VALUES } from './paint';
+export { paintHighlights, clearHighlights, scrollToRange, highlightApi, COLOUR_VALUES } from './paint';
 export type { PaintItem } from './paint';
 export { createHighlight, pageInfoFromDocument, pageKeyFor, splitByline, normaliseTags } from './record';
 export { searchHighlights, inReadingOrder, groupByPage, allTags, normaliseForSearch } from './search';

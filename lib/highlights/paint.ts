@@ -30,7 +30,7 @@ export const COLOUR_VALUES: Record<HighlightColour, string> = {
 const highlightName = (colour: HighlightColour) => `backstory-${colour}`;
 
 /** The `HighlightRegistry` and `Highlight` of the document's window, when the browser has them. */
-function highlightApi(doc: Document) {
+export function highlightApi(doc: Document) {
   // Typed by hand: the DOM typings in use may predate the Custom Highlight API.
   const view = doc.defaultView as unknown as {
     CSS?: { highlights?: Map<string, object> };

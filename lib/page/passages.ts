@@ -1,19 +1,8 @@
-import { findQuote, prepareAnchoring, scrollToRange } from '../highlights';
+import { findQuote, highlightApi, prepareAnchoring, scrollToRange } from '../highlights';
 import type { Passage } from '../messages';
 
 /** The highlight names the panel paints actor mentions and timeline sentences with. */
 export const HIGHLIGHT_NAMES = { all: 'backstory-mentions', focus: 'backstory-focus' } as const;
-
-interface HighlightRegistry {
-  set(name: string, value: unknown): void;
-  delete(name: string): void;
-}
-
-function registry(): { highlights: HighlightRegistry; Highlight: new (...ranges: Range[]) => unknown } | null {
-  const css = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS;
-  const Highlight = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
-  return css?.highlights && Highlight ? { highlights: css.highlights, Highlight } : null;
-}
 
 /**
  * Paints passages in the page with the CSS Custom Highlight API (the DOM is
@@ -25,11 +14,11 @@ export function showPassages(doc: Document, _group: string, passages: Passage[],
   const ranges = passages.map((passage) => findQuote(doc, passage, context));
   const found = ranges.filter((r): r is Range => r !== null);
   const focused = ranges[focus] ?? found[0] ?? null;
-  const api = registry();
+  const api = highlightApi(doc);
   if (api) {
-    api.highlights.set(HIGHLIGHT_NAMES.all, new api.Highlight(...found));
-    if (focused) api.highlights.set(HIGHLIGHT_NAMES.focus, new api.Highlight(focused));
-    else api.highlights.delete(HIGHLIGHT_NAMES.focus);
+    api.registry.set(HIGHLIGHT_NAMES.all, new api.Highlight(...found));
+    if (focused) api.registry.set(HIGHLIGHT_NAMES.focus, new api.Highlight(focused));
+    else api.registry.delete(HIGHLIGHT_NAMES.focus);
   } else if (focused) {
     const selection = doc.getSelection();
     selection?.removeAllRanges();
@@ -40,9 +29,9 @@ export function showPassages(doc: Document, _group: string, passages: Passage[],
 }
 
 /** Removes what showPassages painted. */
-export function clearPassages(_doc: Document): { found: number } {
-  const api = registry();
-  api?.highlights.delete(HIGHLIGHT_NAMES.all);
-  api?.highlights.delete(HIGHLIGHT_NAMES.focus);
+export function clearPassages(doc: Document): { found: number } {
+  const api = highlightApi(doc);
+  api?.registry.delete(HIGHLIGHT_NAMES.all);
+  api?.registry.delete(HIGHLIGHT_NAMES.focus);
   return { found: 0 };
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { pageMessage, type ExtractResponse, type PageMethod, type PageRequests } from '../messages';
 import { PAGE_HIGHLIGHT_CSS } from '../page/styles';
+import { SITE_ORIGINS } from '../settings';
 import { classifyInjectionError, restrictionOf } from './restricted';
 
 export type ReadOutcome =
@@ -71,10 +72,8 @@ export function askPage<M extends PageMethod>(tabId: number, method: M, params: 
   return browser.tabs.sendMessage(tabId, pageMessage(method, params)) as Promise<PageRequests[M]['result']>;
 }
 
-/** Host permissions the reader can grant so Backstory reads pages without a toolbar click first. */
-export const ALL_SITES = { origins: ['http://*/*', 'https://*/*'] };
 
 /** Asks the reader for permission to read pages (must run in a click handler). */
 export function requestSiteAccess(): Promise<boolean> {
-  return browser.permissions.request(ALL_SITES);
+  return browser.permissions.request({ origins: SITE_ORIGINS });
 }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { pageKeyFor } from '../highlights';
 import { isBackgroundMessage } from '../messages';
 import { PAGE_HIGHLIGHT_CSS } from '../page/styles';
-import { settings } from '../settings';
+import { settings, SITE_ORIGINS } from '../settings';
 import { highlightStore, toPaintRequest } from './highlights';
 
 const SCRIPT_ID = 'backstory-restore-highlights';
@@ -11,7 +11,7 @@ const SCRIPT_ID = 'backstory-restore-highlights';
  * asked for when they turn it on. (The end-to-end build restores on its test
  * server alone, which it may read already, since no test can click "Allow".)
  */
-export const RESTORE_ORIGINS = __E2E__ ? ['http://127.0.0.1/*'] : ['http://*/*', 'https://*/*'];
+export const RESTORE_ORIGINS = __E2E__ ? ['http://127.0.0.1/*'] : SITE_ORIGINS;
 
 /**
  * Background wiring for automatic restore: the restore script is registered
