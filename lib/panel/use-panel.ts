@@ -4,7 +4,7 @@ import type { ExtractedArticle } from '../extract/article';
 import { isPageEvent } from '../messages';
 import type { Report } from '../report';
 import { analyzeOffThread, warmUpAnalysis } from './analyze-client';
-import { activeTab, askPage, injectPageScript, readTab, requestSiteAccess } from './page';
+import { activeTab, askPage, readTab, requestSiteAccess } from './page';
 
 export type PanelState =
   | { kind: 'starting' }
@@ -91,10 +91,11 @@ export function usePanel(pinnedTabId: number | null) {
   }, [read, pinnedTabId]);
 
   const grantAndRead = useCallback(async () => {
-    // Try first: a toolbar click may have granted this tab since we last looked.
-    const tab = current.current;
-    if (tab && (await injectPageScript(tab.tabId)).ok) return read();
-    if (await requestSiteAccess().catch(() => false)) void read();
+    // The request must be the click's first act: Firefox refuses permission
+    // requests made after an await. Read either way, since a toolbar click may
+    // have granted this tab even if the reader declines access to all sites.
+    await requestSiteAccess().catch(() => false);
+    return read();
   }, [read]);
 
   const showPassages = useCallback((group: string, passages: { exact: string; prefix?: string; suffix?: string }[], focus: number) => {
