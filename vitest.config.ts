@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**'],
+    setupFiles: ['tests/setup.ts'],
     testTimeout: 60_000,
   },
 });

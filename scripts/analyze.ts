@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { loadModelFile } from '../lib/actors/model-file';
 import { analyzeArticle } from '../lib/analyze';
 import { harvestLinks } from '../lib/background';
 import { extractArticle } from '../lib/extract/article';
@@ -44,6 +45,7 @@ function main() {
   const extractMs = performance.now() - started;
   if (!extracted.ok) fail(`${extracted.message} (${file}; --force reads it anyway)`);
   const links = harvestLinks(doc, url, extracted.article.contentHtml);
+  loadModelFile();
   const report = analyzeArticle(extracted.article, { links, extractMs });
 
   if (args.values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -16,11 +16,12 @@ import { parseArgs } from 'node:util';
 import * as chrono from 'chrono-node';
 import nlp from 'compromise';
 import { analyzeArticle } from '../lib/analyze';
-import { findActors, loadModel } from '../lib/actors';
+import { findActors } from '../lib/actors';
+import { MODEL_FILE, loadModelFile } from '../lib/actors/model-file';
 import { harvestLinks } from '../lib/background';
 import { extractArticle, type ExtractedArticle } from '../lib/extract/article';
 import type { PageLink } from '../lib/messages';
-import { hasShared, parseHtml, repoRoot, sharedDir } from './node-dom';
+import { hasShared, parseHtml, sharedDir } from './node-dom';
 
 interface BenchPage {
   name: string;
@@ -125,18 +126,12 @@ function runPage(doc: Document, page: BenchPage, now: Date): Omit<Record<Stage, 
   };
 }
 
-/** Times the model's load apart from tagging: reading its JSON, decoding it, and the first findActors call against later ones. */
+/** Times the model's load apart from tagging: reading and decoding its file, and the first findActors call against later ones. */
 function modelLoad(seedText: ExtractedArticle | null): string {
-  const file = resolve(repoRoot, 'lib/actors/model/ner.json');
   const parts: string[] = [];
-  if (existsSync(file)) {
-    const raw = readFileSync(file, 'utf8');
-    const [, parseMs] = time(() => JSON.parse(raw));
-    parts.push(`ner.json ${(statSync(file).size / 1024).toFixed(0)} KB, JSON.parse ${parseMs.toFixed(1)} ms`);
-  }
-  const [, firstLoad] = time(() => loadModel());
-  const [, secondLoad] = time(() => loadModel());
-  parts.push(`first loadModel() ${firstLoad.toFixed(1)} ms, later ${secondLoad.toFixed(3)} ms`);
+  const [, firstLoad] = time(() => loadModelFile());
+  const [, secondLoad] = time(() => loadModelFile());
+  parts.push(`ner.bin ${(statSync(MODEL_FILE).size / 1024).toFixed(0)} KB, read and decoded in ${firstLoad.toFixed(1)} ms (again: ${secondLoad.toFixed(1)} ms)`);
   if (seedText) {
     const args = [seedText.text, { title: seedText.info.title, ledeEnd: seedText.ledeEnd }] as const;
     const [, first] = time(() => findActors(...args));

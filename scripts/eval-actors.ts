@@ -28,10 +28,11 @@ if (!existsSync(gumPath)) {
 
 // Time the model load in this fresh process, before anything else loads it.
 let mark = performance.now();
-const { findActors, loadModel, nameKey } = await import('../lib/actors');
+const { findActors, nameKey } = await import('../lib/actors');
+const { loadModelFile } = await import('../lib/actors/model-file');
 const importMs = performance.now() - mark;
 mark = performance.now();
-loadModel();
+loadModelFile();
 const loadMs = performance.now() - mark;
 
 interface Listed {

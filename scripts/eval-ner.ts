@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { conllDocument, countSpans, emptyCounts, f1Of, type SpanCounts } from '../lib/actors/conll';
 import { ENTITY_TYPES, type EntityType } from '../lib/actors/features';
-import { findEntities, loadModel, spansOf, type EntitySpan } from '../lib/actors/tagger';
+import { loadModelFile } from '../lib/actors/model-file';
+import { findEntities, spansOf, type EntitySpan } from '../lib/actors/tagger';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const i = process.argv.indexOf('--data');
@@ -68,7 +69,7 @@ function report(name: string, counts: SpanCounts): string {
 }
 
 const loadStart = performance.now();
-const model = loadModel();
+const model = loadModelFile();
 const loadMs = performance.now() - loadStart;
 const ours = emptyCounts();
 const baseline = emptyCounts();

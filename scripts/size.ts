@@ -16,7 +16,7 @@ import { repoRoot } from './node-dom';
 const ZIP_BUDGET = 3 * 1024 * 1024;
 // The script the panel injects (lib/panel/page.ts PAGE_SCRIPT).
 const PAGE_SCRIPT = 'content-scripts/page.js';
-const MODEL = resolve(repoRoot, 'lib/actors/model/ner.json');
+const MODEL = resolve(repoRoot, 'lib/actors/model/ner.bin');
 
 interface FileSize {
   path: string;
@@ -74,10 +74,10 @@ function main(): void {
   console.log(`Zipped (deflate -9, as packed for the stores): ${kb(zip)}, budget ${kb(ZIP_BUDGET)}: ${zip < ZIP_BUDGET ? 'ok' : 'OVER'}.`);
 
   if (existsSync(MODEL)) {
-    // The bundler inlines the model into the analysis worker; its minified JSON is what it adds.
-    const model = Buffer.from(JSON.stringify(JSON.parse(readFileSync(MODEL, 'utf8'))));
+    // The build copies the model file as it is (assets/ner-*.bin); the analysis worker fetches it.
+    const model = readFileSync(MODEL);
     const modelZip = deflateRawSync(model, { level: 9 }).length;
-    console.log(`NER model (lib/actors/model/ner.json, minified): ${kb(model.length)} raw, ${kb(gzipSync(model, { level: 9 }).length)} gzip; ${pct(model.length, raw)} of the raw total, about ${pct(modelZip, zip)} of the zip.`);
+    console.log(`NER model (lib/actors/model/ner.bin): ${kb(model.length)} raw, ${kb(gzipSync(model, { level: 9 }).length)} gzip; ${pct(model.length, raw)} of the raw total, about ${pct(modelZip, zip)} of the zip.`);
   }
 
   const page = files.find((f) => f.path === PAGE_SCRIPT);

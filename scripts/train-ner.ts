@@ -1,7 +1,7 @@
 /**
  * Trains the named-entity tagger (a structured averaged perceptron over BIO
  * tags, Viterbi-decoded) on CoNLL-2003 train and writes
- * lib/actors/model/ner.json.
+ * lib/actors/model/ner.bin (format: encodeModel in lib/actors/tagger.ts).
  *
  *   npm run train:ner [-- --data ../shared/data/conll2003/train.jsonl --epochs 10 --out FILE]
  *
@@ -29,7 +29,7 @@ import {
   type Gazetteer,
   type GazetteerList,
 } from '../lib/actors/features';
-import { decodeModel, decodeStage, findEntities, spansOf, tagWith, type NerModelFile, type StageFile } from '../lib/actors/tagger';
+import { buildStage, decodeModel, encodeModel, findEntities, spansOf, tagWith, type StageWeights } from '../lib/actors/tagger';
 import { conllDocument, countSpans, emptyCounts, f1Of, type ConllDocument } from '../lib/actors/conll';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +39,7 @@ const arg = (name: string, fallback: string) => {
 };
 const trainPath = path.resolve(repoRoot, arg('data', '../shared/data/conll2003/train.jsonl'));
 const devPath = path.resolve(repoRoot, '../shared/data/conll2003/testa.jsonl');
-const outPath = path.resolve(repoRoot, arg('out', 'lib/actors/model/ner.json'));
+const outPath = path.resolve(repoRoot, arg('out', 'lib/actors/model/ner.bin'));
 const EPOCHS = Number(arg('epochs', '10'));
 const FOLDS = 5; // gazetteer features and first-pass tags of a training document come from the other folds
 const MIN_COUNT = 2; // features seen once are noise
@@ -64,7 +64,6 @@ function random(seed: number): () => number {
   };
 }
 
-const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
 /** Word lists from compromise's lexicon, by gazetteer list. */
 function lexiconLists(): Gazetteer {
@@ -171,7 +170,7 @@ function rowsOf(ex: Example, vocab: Uint32Array): Rows {
  * path; then averages the weights and quantises them to one byte each on a
  * log scale, so that the many small weights keep their relative precision.
  */
-function trainStage(examples: Example[], epochs: number, seed: number): StageFile {
+function trainStage(examples: Example[], epochs: number, seed: number): StageWeights {
   const vocab = vocabulary(examples);
   const rows = examples.map((ex) => rowsOf(ex, vocab));
   const weights = new Float64Array(vocab.length * T);
@@ -252,7 +251,7 @@ function trainStage(examples: Example[], epochs: number, seed: number): StageFil
   kept.forEach((row, k) => {
     for (let t = 0; t < T; t++) quantised[k * T + t] = quantise(averaged[row * T + t]);
   });
-  return { levels, features: base64(Uint32Array.from(kept, (row) => vocab[row])), weights: base64(quantised) };
+  return { levels, features: Uint32Array.from(kept, (row) => vocab[row]), weights: quantised };
 }
 
 const started = Date.now();
@@ -274,7 +273,7 @@ const firstStage = trainStage(train.map((doc, d) => ({ features: local[d], gold:
 const firstPass: Uint8Array[] = [];
 for (let k = 0; k < FOLDS; k++) {
   const rest = train.map((_, d) => d).filter((d) => fold(d) !== k);
-  const stage = decodeStage(trainStage(rest.map((d) => ({ features: local[d], gold: goldOf(train[d]) })), EPOCHS, 2 + k));
+  const stage = buildStage(trainStage(rest.map((d) => ({ features: local[d], gold: goldOf(train[d]) })), EPOCHS, 2 + k));
   train.forEach((_, d) => {
     if (fold(d) === k) firstPass[d] = tagWith(stage, local[d]);
   });
@@ -282,13 +281,11 @@ for (let k = 0; k < FOLDS; k++) {
 console.log('second pass:');
 const secondStage = trainStage(train.map((doc, d) => ({ features: documentFeatures(local[d], firstPass[d]), gold: goldOf(doc) })), EPOCHS, 7);
 
-const gazetteerByType = Object.fromEntries(
-  GAZETTEER_LISTS.map((list, t) => [list, [...gazetteer].filter(([, bits]) => bits & (1 << t)).map(([name]) => name).sort()]),
-) as NerModelFile['gazetteer'];
-const file: NerModelFile = { version: 2, tags: TAGS, stages: [firstStage, secondStage], gazetteer: gazetteerByType };
-const json = JSON.stringify(file);
-writeFileSync(outPath, json);
-console.log(`wrote ${path.relative(repoRoot, outPath)}: ${(json.length / 1e6).toFixed(2)} MB, ${(gzipSync(json).length / 1e6).toFixed(2)} MB gzipped`);
+// Names in a fixed order, so that the same data gives the same file.
+const names = new Map([...gazetteer].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const file = encodeModel([firstStage, secondStage], names);
+writeFileSync(outPath, file);
+console.log(`wrote ${path.relative(repoRoot, outPath)}: ${(file.length / 1e6).toFixed(2)} MB, ${(gzipSync(file).length / 1e6).toFixed(2)} MB gzipped`);
 
 if (existsSync(devPath)) {
   const model = decodeModel(file);

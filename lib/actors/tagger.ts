@@ -1,38 +1,24 @@
 import {
-  GAZETTEER_LISTS,
   START,
   TAGS,
   TAG_COUNT,
   documentFeatures,
-  markPrefixes,
   staticFeatures,
   transitionFeatures,
   viterbi,
   type DocFeatures,
   type EntityType,
   type Gazetteer,
-  type GazetteerList,
 } from './features';
-import modelJson from './model/ner.json';
-
-/** The weights of one tagging pass, as stored in the model file. */
-export interface StageFile {
-  /** The weight that each byte value q = 0..127 stands for (-q for negative weights). */
-  levels: number[];
-  /** Sorted 32-bit feature hashes, base64 of a little-endian Uint32Array. */
-  features: string;
-  /** One byte per feature and tag (row-major, int8 indices into levels), base64. */
-  weights: string;
-}
-
-/** The committed model file as written by scripts/train-ner.ts. */
-export interface NerModelFile {
-  version: number;
-  tags: string[];
-  /** The first pass tags each sentence alone; the second also sees the first pass over the whole document. */
-  stages: [StageFile, StageFile];
-  /** Lowercased names by list: entity types seen in training, and lexicon lists. */
-  gazetteer: Record<GazetteerList, string[]>;
+/**
+ * One pass's weights as trained: sorted 32-bit feature hashes, one byte per
+ * feature and tag (row-major, an index into `levels`, negative for negative
+ * weights), and the weight each byte value q = 0..127 stands for.
+ */
+export interface StageWeights {
+  features: Uint32Array;
+  weights: Int8Array;
+  levels: ArrayLike<number>;
 }
 
 /**
@@ -65,67 +51,126 @@ export interface EntitySpan {
   type: EntityType;
 }
 
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 const slotOf = (hash: number, mask: number) => (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
 
 /**
- * Builds a look-up table for one pass from its feature hashes, their
- * quantised weights (TAG_COUNT bytes per feature) and the levels the bytes
- * stand for; the training script uses it too, so that it scores exactly as
- * the tagger.
+ * Builds a look-up table for one pass from its weights; the training script
+ * uses it too, so that it scores exactly as the tagger.
  */
-export function buildStage(features: Uint32Array, weights: Int8Array, levels: number[]): Stage {
+export function buildStage({ features, weights, levels }: StageWeights): Stage {
   let size = 1;
-  while (size < features.length * 2) size <<= 1;
+  while (size < features.length * 1.5) size <<= 1; // at most two-thirds full: probes stay short
   const buffer = new ArrayBuffer(size * 16);
   const keys = new Uint32Array(buffer);
   const bytes = new Int8Array(buffer);
   const mask = size - 1;
-  features.forEach((hash, row) => {
+  for (let row = 0; row < features.length; row++) {
+    const hash = features[row];
     let slot = slotOf(hash, mask);
     while (bytes[slot * 16 + 15]) slot = (slot + 1) & mask;
     keys[slot * 4] = hash;
-    bytes.set(weights.subarray(row * TAG_COUNT, row * TAG_COUNT + TAG_COUNT), slot * 16 + 4);
+    for (let t = 0, at = slot * 16 + 4, from = row * TAG_COUNT; t < TAG_COUNT; t++) bytes[at + t] = weights[from + t];
     bytes[slot * 16 + 15] = 1;
-  });
+  }
   const table = new Float32Array(255);
   for (let q = -127; q <= 127; q++) table[q + 127] = q < 0 ? -levels[-q] : levels[q];
   return { keys, bytes, mask, levels: table };
 }
 
-/** Builds the look-up form of one pass's weights as stored in the model file. */
-export function decodeStage(file: StageFile): Stage {
-  const weights = new Int8Array(fromBase64(file.weights).buffer);
-  return buildStage(new Uint32Array(fromBase64(file.features).buffer), weights, file.levels);
+/*
+ * The model file (lib/actors/model/ner.bin), little-endian, every section
+ * 4-byte aligned so that it is read in place, with no decoding:
+ *   "BSNR", format version, tag count, gazetteer byte length   (4 × u32)
+ *   per pass: feature count n, levels (128 × f32), features (n × u32),
+ *             weights (n × tag count × i8, padded to 4 bytes)
+ *   gazetteer: UTF-8 lines "<bits in base 36> <lowercased name>"
+ */
+const MAGIC = 0x524e5342; // "BSNR"
+const FORMAT = 3;
+const LEVELS = 128;
+const pad4 = (n: number) => (n + 3) & ~3;
+
+/** Writes a model file; scripts/train-ner.ts calls it. */
+export function encodeModel(stages: [StageWeights, StageWeights], gazetteer: Gazetteer): Uint8Array {
+  const names = new TextEncoder().encode([...gazetteer].map(([name, bits]) => `${bits.toString(36)} ${name}`).join('\n'));
+  const stageBytes = (s: StageWeights) => 4 + LEVELS * 4 + s.features.length * 4 + pad4(s.weights.length);
+  const out = new Uint8Array(16 + stageBytes(stages[0]) + stageBytes(stages[1]) + names.length);
+  const view = new DataView(out.buffer);
+  [MAGIC, FORMAT, TAG_COUNT, names.length].forEach((word, i) => view.setUint32(i * 4, word, true));
+  let at = 16;
+  for (const stage of stages) {
+    view.setUint32(at, stage.features.length, true);
+    at += 4;
+    for (let q = 0; q < LEVELS; q++) view.setFloat32(at + q * 4, stage.levels[q], true);
+    at += LEVELS * 4;
+    stage.features.forEach((hash, i) => view.setUint32(at + i * 4, hash, true));
+    at += stage.features.length * 4;
+    out.set(new Uint8Array(stage.weights.buffer, stage.weights.byteOffset, stage.weights.length), at);
+    at += pad4(stage.weights.length);
+  }
+  out.set(names, at);
+  return out;
 }
 
-/** Builds the look-up form of a model file; the training script uses it on the model it just wrote. */
-export function decodeModel(file: NerModelFile): NerModel {
-  if (file.tags.join() !== TAGS.join() || file.version !== 2) throw new Error('NER model was trained with other tags or features; retrain it (npm run train:ner)');
-  const gazetteer: Gazetteer = new Map();
-  GAZETTEER_LISTS.forEach((list, t) => {
-    for (const name of file.gazetteer[list]) gazetteer.set(name, (gazetteer.get(name) ?? 0) | (1 << t));
-  });
-  markPrefixes(gazetteer);
-  return { stages: [decodeStage(file.stages[0]), decodeStage(file.stages[1])], gazetteer };
+/** Reads a model file into its look-up form. */
+export function decodeModel(file: Uint8Array): NerModel {
+  const parts = decodeModelParts(file);
+  for (;;) {
+    const part = parts.next();
+    if (part.done) return part.value;
+  }
 }
-
-let cached: NerModel | null = null;
 
 /**
- * Loads the committed NER model (lib/actors/model/ner.json) once and returns
- * it from then on; exported so that a benchmark can time the load apart from
- * tagging.
+ * Reads a model file a part at a time (each pass's table, then the names),
+ * pausing after each, so that a page can decode it between other work.
  */
+export function* decodeModelParts(file: Uint8Array): Generator<void, NerModel> {
+  // Typed-array views need aligned offsets: copy a file that does not start on a 4-byte boundary.
+  const bytes = file.byteOffset % 4 ? file.slice() : file;
+  const words = (at: number, n: number) => new Uint32Array(bytes.buffer, bytes.byteOffset + at, n);
+  const [magic, format, tags, namesLength] = words(0, 4);
+  if (magic !== MAGIC) throw new Error('not a Backstory NER model file');
+  if (format !== FORMAT || tags !== TAG_COUNT) throw new Error('NER model was trained with other tags or features; retrain it (npm run train:ner)');
+  let at = 16;
+  const readStage = (): Stage => {
+    const [n] = words(at, 1);
+    const levels = new Float32Array(bytes.buffer, bytes.byteOffset + at + 4, LEVELS);
+    at += 4 + LEVELS * 4;
+    const features = words(at, n);
+    at += n * 4;
+    const weights = new Int8Array(bytes.buffer, bytes.byteOffset + at, n * TAG_COUNT);
+    at += pad4(n * TAG_COUNT);
+    return buildStage({ features, weights, levels });
+  };
+  const first = readStage();
+  yield;
+  const stages: [Stage, Stage] = [first, readStage()];
+  yield;
+  const gazetteer: Gazetteer = new Map();
+  const lines = new TextDecoder().decode(bytes.subarray(at, at + namesLength)).split('\n');
+  for (const line of lines) {
+    const space = line.indexOf(' ');
+    if (space > 0) gazetteer.set(line.slice(space + 1), parseInt(line.slice(0, space), 36));
+  }
+  return { stages, gazetteer };
+}
+
+let installed: NerModel | null = null;
+
+/**
+ * Makes `model` the one the tagger uses from now on. The extension's
+ * analysis worker fetches the model file and installs it; Node code
+ * calls loadModelFile (model-file.ts).
+ */
+export function installModel(model: NerModel): void {
+  installed = model;
+}
+
+/** The installed model. */
 export function loadModel(): NerModel {
-  cached ??= decodeModel(modelJson as NerModelFile);
-  return cached;
+  if (!installed) throw new Error('The NER model is not loaded yet.');
+  return installed;
 }
 
 /** Adds the weights of a feature, if the pass knows it, to `scores` at `at`. */

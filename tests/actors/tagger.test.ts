@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { conllDocument, countSpans, emptyCounts, f1Of } from '../../lib/actors/conll';
-import { findEntities, loadModel, spansOf, tagDocument } from '../../lib/actors/tagger';
+import { MODEL_FILE } from '../../lib/actors/model-file';
+import { decodeModel, decodeModelParts, encodeModel, findEntities, loadModel, spansOf, tagDocument } from '../../lib/actors/tagger';
 
 const testa = new URL('../../../shared/data/conll2003/testa.jsonl', import.meta.url);
 const hasData = existsSync(testa);
@@ -10,6 +11,32 @@ if (!hasData) console.warn('Skipping the CoNLL score test: ../shared/data/conll2
 describe('the committed NER model', () => {
   it('loads once and is cached', () => {
     expect(loadModel()).toBe(loadModel());
+  });
+
+  it('reads its file, in one go or a part at a time, and writes it back byte for byte', () => {
+    const file = readFileSync(MODEL_FILE);
+    const parts = decodeModelParts(new Uint8Array(file));
+    let pauses = 0;
+    let part = parts.next();
+    for (; !part.done; part = parts.next()) pauses++;
+    expect(pauses).toBe(2);
+    const model = part.value;
+    expect(model.gazetteer).toEqual(loadModel().gazetteer);
+    expect(model.stages.map((s) => s.keys)).toEqual(loadModel().stages.map((s) => s.keys));
+    // Rebuilt from the look-up tables, the file comes out the same.
+    const weightsOf = (stage: (typeof model.stages)[number]) => {
+      const rows: Array<[number, Int8Array]> = [];
+      for (let slot = 0; slot <= stage.mask; slot++) if (stage.bytes[slot * 16 + 15]) rows.push([stage.keys[slot * 4], stage.bytes.slice(slot * 16 + 4, slot * 16 + 13)]);
+      rows.sort((a, b) => a[0] - b[0]);
+      const levels = Array.from({ length: 128 }, (_, q) => stage.levels[q + 127]);
+      return { features: Uint32Array.from(rows, ([hash]) => hash), weights: Int8Array.from(rows.flatMap(([, w]) => [...w])), levels };
+    };
+    const again = encodeModel([weightsOf(model.stages[0]), weightsOf(model.stages[1])], model.gazetteer);
+    expect(Buffer.from(again).equals(file)).toBe(true);
+  });
+
+  it('refuses a file that is not a model', () => {
+    expect(() => decodeModel(new TextEncoder().encode('{"version":2,"tags":[]}'.padEnd(64)))).toThrow(/not a Backstory NER model/);
   });
 
   it('tags people, organisations and places in a sentence', () => {
