@@ -116,7 +116,7 @@ function trimMention(mention: Mention): Mention {
   return { ...mention, text: trimmed, end: mention.start + trimmed.length };
 }
 
-function isJunk(mention: Mention, demonyms: Set<string>): boolean {
+function isJunk(mention: Mention, demonyms: NameList): boolean {
   const key = nameKey(mention.text);
   if (!key || JUNK.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   // "American", "Pakistani": adjectives, not actors.
@@ -236,7 +236,7 @@ interface Group {
  * that a later surname ("Khalilzad") or acronym ("TTP") can find the full
  * name ("Zalmay Khalilzad", "Tehreek-e-Taliban Pakistan") it stands for.
  */
-function mergeMentions(text: string, mentions: Mention[], places: Set<string>): Group[] {
+function mergeMentions(text: string, mentions: Mention[], places: NameList): Group[] {
   const acronyms = definedAcronyms(text, mentions);
   const groups = new Map<string, Group>();
   const canonical = (m: Mention): string => {
@@ -339,22 +339,28 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .sort((a, b) => b.salience - a.salience || a.offsets[0][0] - b.offsets[0][0]);
 }
 
+/** A list of the gazetteer's (lowercased) names. */
+interface NameList {
+  has(name: string): boolean;
+}
+
 /** Word lists from the model's gazetteer that the type and junk decisions use. */
 interface Lists {
   /** Names the gazetteer knows as places. */
-  places: Set<string>;
+  places: NameList;
   /** First names ("zalmay" is not one, "imran" is). */
-  first: Set<string>;
+  first: NameList;
   /** "american", "pakistani". */
-  demonyms: Set<string>;
+  demonyms: NameList;
 }
 
-let lists: Lists | null = null;
+/** The lists, read straight from the gazetteer's bits (no copies to build). */
 function listsOf(model: NerModel): Lists {
-  const bits = (...names: Array<(typeof GAZETTEER_LISTS)[number]>) => names.reduce((b, n) => b | (1 << GAZETTEER_LISTS.indexOf(n)), 0);
-  const having = (mask: number) => new Set([...model.gazetteer].filter(([, b]) => b & mask).map(([name]) => name));
-  lists ??= { places: having(bits('LOC', 'place')), first: having(bits('first')), demonyms: having(bits('demonym')) };
-  return lists;
+  const on = (...names: Array<(typeof GAZETTEER_LISTS)[number]>): NameList => {
+    const mask = names.reduce((b, n) => b | (1 << GAZETTEER_LISTS.indexOf(n)), 0);
+    return { has: (name) => ((model.gazetteer.get(name) ?? 0) & mask) !== 0 };
+  };
+  return { places: on('LOC', 'place'), first: on('first'), demonyms: on('demonym') };
 }
 
 /** Where the n-th paragraph ends (the whole text when it has fewer). */

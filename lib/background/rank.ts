@@ -24,6 +24,15 @@ interface Form {
   strict: boolean;
   /** A lone given name or surname: not when it is part of another name ("Arab Khan"). */
   partOf?: Set<string>;
+  /** For strict forms: the form as written, between non-letters (built once, on first use). */
+  pattern?: RegExp;
+}
+
+/** A link's words, normalised once for all the terms it is checked against. */
+interface LinkWords {
+  written: string;
+  plain: string;
+  slug: string;
 }
 
 // Bonus for links the publisher put inside the article body: the author chose them as background.
@@ -67,7 +76,9 @@ export function rankLinks(raw: RawLink[], actors: Actor[], article: { title: str
   const terms = [...actorTerms(actors), ...keyTerms(article.text, actors)];
   const ranked: Array<BackgroundLink & { order: number }> = [];
   raw.forEach((link, order) => {
-    const matched = terms.filter((term) => mentions(link, term));
+    const written = [link.text, link.title, link.snippet].filter(Boolean).join(' \n ');
+    const words: LinkWords = { written, plain: ` ${normalise(written)} `, slug: ` ${normalise(slugWords(link.url))} ` };
+    const matched = terms.filter((term) => mentions(words, term));
     let score = matched.reduce((sum, term) => sum + term.weight, 0);
     if (link.context === 'in-article') score += score > 0 ? IN_ARTICLE_BONUS : IN_ARTICLE_BASE;
     if (score <= 0) return;
@@ -192,10 +203,7 @@ function overlapsAny(key: string, known: Set<string>): boolean {
 }
 
 /** True when the link's text, title, teaser or slug mentions one of the term's forms. */
-function mentions(link: RawLink, term: Term): boolean {
-  const written = [link.text, link.title, link.snippet].filter(Boolean).join(' \n ');
-  const slug = ` ${normalise(slugWords(link.url))} `;
-  const plain = ` ${normalise(written)} `;
+function mentions({ written, plain, slug }: LinkWords, term: Term): boolean {
   return term.forms.some((form) => {
     if (!form.strict) return plain.includes(` ${form.key} `) || slug.includes(` ${form.key} `);
     // An acronym of three letters or more is safe in a lower-case slug ("ttp-deputy-emir").
@@ -210,9 +218,11 @@ function mentions(link: RawLink, term: Term): boolean {
  * names or titles ("Prime Minister Sharif"), not another name ("Arab Khan").
  */
 function writtenAlone(written: string, form: Form): boolean {
-  const escaped = form.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}]|\\.\\p{L})`, 'gu');
-  for (const m of written.matchAll(re)) {
+  if (!form.pattern) {
+    const escaped = form.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    form.pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}]|\\.\\p{L})`, 'gu');
+  }
+  for (const m of written.matchAll(form.pattern)) {
     if (!form.partOf) return true;
     const before = /(\p{L}[\p{L}\p{M}'’-]*)[\s]+$/u.exec(written.slice(0, m.index))?.[1] ?? '';
     const after = /^(?:['’]s)?\s+(\p{L}[\p{L}\p{M}'’-]*)/u.exec(written.slice(m.index! + m[0].length))?.[1] ?? '';
