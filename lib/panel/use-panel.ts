@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ExtractedArticle } from '../extract/article';
 import { isPageEvent } from '../messages';
 import type { Report } from '../report';
-import { analyzeOffThread, warmUpAnalysis } from './analyze-client';
+import { analyze, prepareAnalysis } from './analyze-client';
 import { activeTab, askPage, readTab, requestSiteAccess } from './page';
+import { markStage } from './timing';
 
 export type PanelState =
   | { kind: 'starting' }
@@ -42,8 +43,12 @@ export function usePanel(pinnedTabId: number | null) {
     }
     current.current = { tabId: target.id, url: target.url };
     setState({ kind: 'reading', tabId: target.id });
-    warmUpAnalysis();
-    const outcome = await readTab(target.id, target.url, force);
+    markStage('read');
+    // The analysis code and model (which the panel's page preloads) load once the page's
+    // answer is on its way, and while it comes.
+    const reading = readTab(target.id, target.url, force);
+    void prepareAnalysis().catch(() => undefined);
+    const outcome = await reading;
     if (stale()) return;
     switch (outcome.kind) {
       case 'restricted':
@@ -60,14 +65,17 @@ export function usePanel(pinnedTabId: number | null) {
       return setState({ kind: 'no-article', tabId: target.id, message: response.message });
     }
     try {
-      const report = await analyzeOffThread(response.article, response.links, response.extractMs);
+      markStage('extracted');
+      const report = await analyze(response.article, response.links, response.extractMs);
+      markStage('analysed', { ...report.timings, words: report.article.wordCount });
       if (!stale()) setState({ kind: 'ready', tabId: target.id, report, article: response.article, readerable: response.readerable });
     } catch (error) {
       if (!stale()) setState({ kind: 'failed', tabId: target.id, message: `Backstory could not analyse this article (${(error as Error).message}).` });
     }
   }, [pinnedTabId]);
 
-  useEffect(() => {
+  // A layout effect, so that the first read starts before the first paint rather than after it.
+  useLayoutEffect(() => {
     void read();
     const onActivated = (info: { tabId: number }) => {
       if (pinnedTabId === null && info.tabId !== current.current?.tabId) void read();
