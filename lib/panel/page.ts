@@ -19,13 +19,20 @@ export async function activeTab(): Promise<{ id: number; url?: string; status?: 
 }
 
 /**
- * Injects the page script into a tab (a no-op when it is already there) and
- * asks it for the article. Restricted pages and missing permission are
- * outcomes for the panel to explain, not errors.
+ * Asks the tab's page script for the article, injecting the script first
+ * when none answers. Restricted pages and missing permission are outcomes
+ * for the panel to explain, not errors.
  */
 export async function readTab(tabId: number, url: string | undefined, force: boolean): Promise<ReadOutcome> {
   const restriction = restrictionOf(url);
   if (restriction) return { kind: 'restricted', message: restriction };
+  // The script stays in the page until it navigates: when the panel reopens, or comes back
+  // to a tab, it answers at once, without being injected (and parsed) again.
+  const answer = await askPage(tabId, 'extract', { force }).then(
+    (response) => response,
+    () => null,
+  );
+  if (answer) return { kind: 'read', response: answer };
   const injected = await injectPageScript(tabId);
   if (!injected.ok) {
     const { message } = injected;
@@ -60,7 +67,8 @@ export async function readTab(tabId: number, url: string | undefined, force: boo
 export async function injectPageScript(tabId: number): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
     const [first] = await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_SCRIPT] });
-    if (first?.result === true) await browser.scripting.insertCSS({ target: { tabId }, css: PAGE_HIGHLIGHT_CSS });
+    // The colours are needed only once something is highlighted: the article is not kept waiting for them.
+    if (first?.result === true) void browser.scripting.insertCSS({ target: { tabId }, css: PAGE_HIGHLIGHT_CSS }).catch(() => undefined);
     return { ok: true };
   } catch (error) {
     return { ok: false, message: String((error as Error)?.message ?? error) };
