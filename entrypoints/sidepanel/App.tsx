@@ -14,6 +14,8 @@ import { settings } from '@/lib/settings';
 import { useWikipedia } from '@/lib/panel/use-wikipedia';
 import { wikipediaSearchUrl } from '@/lib/background';
 import type { Actor } from '@/lib/report';
+import { markStage } from '@/lib/panel/timing';
+import { useLayoutEffect } from 'preact/hooks';
 
 /** Wires the panel's state and the page to the views. */
 export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
@@ -26,6 +28,10 @@ export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
   const highlights = useHighlights(highlightsTab, state.kind === 'ready' ? report : state);
   const text = state.kind === 'ready' ? state.article.text : '';
   const lang = report?.article.lang?.split('-')[0]?.toLowerCase() || 'en';
+  // The report's sections are in the DOM: the end of what the reader waits for.
+  useLayoutEffect(() => {
+    if (report) markStage('shown');
+  }, [report]);
   const withCards = (actors: Actor[]): Actor[] =>
     actors.map((actor) => {
       const found = wikipedia.results[actor.name];

@@ -1,0 +1,15 @@
+/**
+ * The panel's stages as User Timing marks ("backstory:read" …), visible in
+ * DevTools' Performance panel and read by `npm run bench:browser`. Each
+ * read of a tab starts a fresh set, so the marks always describe the last.
+ */
+export type PanelStage = 'read' | 'extracted' | 'analysed' | 'shown';
+
+const STAGES: PanelStage[] = ['read', 'extracted', 'analysed', 'shown'];
+
+/** Marks a stage; `detail` rides along (the analysis marks the report's own timings). */
+export function markStage(stage: PanelStage, detail?: unknown): void {
+  if (typeof performance === 'undefined' || !performance.mark) return;
+  if (stage === 'read') for (const name of STAGES) performance.clearMarks(`backstory:${name}`);
+  performance.mark(`backstory:${stage}`, detail === undefined ? undefined : { detail });
+}
