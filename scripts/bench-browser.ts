@@ -1,5 +1,5 @@
 /**
- * `npm run bench:browser [-- --runs 7 --build DIR]`: what the reader waits for, in real
+ * `npm run bench:browser [-- --runs 7 --build DIR --page seed]`: what the reader waits for, in real
  * headless Chromium with the end-to-end build (`npm run build:e2e` first).
  * For the seed article, the largest real page and a generated 5 MB page,
  * the panel is opened on the article's tab (as a tab pinned to it, the way
@@ -25,6 +25,7 @@ const SEED_GOAL_MS = 300;
 /** What the panel recorded in one run: its User Timing marks (lib/panel/timing.ts), in ms since its navigation start. */
 interface PanelRun {
   state: string;
+  boot: number | null;
   read: number | null;
   extracted: number | null;
   analysed: number | null;
@@ -39,6 +40,7 @@ const READ_MARKS = `(() => {
   const at = (name) => performance.getEntriesByName('backstory:' + name, 'mark').at(-1) ?? null;
   return {
     state: document.querySelector('main')?.dataset.state ?? '',
+    boot: at('boot')?.startTime ?? null,
     read: at('read')?.startTime ?? null,
     extracted: at('extracted')?.startTime ?? null,
     analysed: at('analysed')?.startTime ?? null,
@@ -89,7 +91,7 @@ async function tabIdOf(extensionPage: Page, page: Page): Promise<number> {
 
 async function main(): Promise<void> {
   // --build DIR times another end-to-end build (one with the panel's User Timing marks), e.g. an older commit's.
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, build: { type: 'string', default: DEFAULT_BUILD } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, build: { type: 'string', default: DEFAULT_BUILD }, page: { type: 'string' } } });
   const BUILD = resolve(values.build!);
   const runs = Math.max(1, Number(values.runs) || 7);
   if (!findChromium()) return void console.log(`bench:browser: ${CHROMIUM_MISSING}`);
@@ -103,6 +105,8 @@ async function main(): Promise<void> {
     { label: `largest real page (${largest.name})`, route: '/largest.html', bytes: statSync(largest.path).size },
     { label: 'generated 5 MB page', route: '/five-mb.html', bytes: Buffer.byteLength(fiveMb) },
   ];
+  // --page seed (or largest, or 5 MB) times only the pages whose label contains it.
+  const timed = values.page ? pages.filter((p) => p.label.includes(values.page!)) : pages;
   const site = await serveFiles({
     '/seed.html': resolve(sharedDir, 'fixtures/seed-article/article.html'),
     '/largest.html': largest.path,
@@ -114,7 +118,7 @@ async function main(): Promise<void> {
   try {
     const helper = await browser.context.newPage();
     await helper.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=999999`);
-    for (const page of pages) {
+    for (const page of timed) {
       const article = await browser.context.newPage();
       await article.goto(`${site.origin}${page.route}`, { waitUntil: 'load', timeout: 60_000 });
       const tabId = await tabIdOf(helper, article);
@@ -141,6 +145,7 @@ async function main(): Promise<void> {
       for (const [kind, records] of Object.entries(measured)) {
         const span = (from: number | null, to: number | null) => (from === null || to === null ? NaN : to - from);
         const filled = records.map((r) => r.shown ?? NaN);
+        const boot = records.map((r) => r.boot ?? NaN);
         const reading = records.map((r) => r.read ?? NaN);
         const toWorker = records.map((r) => span(r.read, r.extracted));
         const inWorker = records.map((r) => span(r.extracted, r.analysed));
@@ -149,7 +154,7 @@ async function main(): Promise<void> {
         const final = records.at(-1)?.state ?? '?';
         if (page.route === '/seed.html' && kind === 'first open') seedMedian = median(filled);
         rows.push(
-          `| ${page.label} | ${kind} | ${(page.bytes / 1024).toFixed(0)} KB | ${records.at(-1)?.timings?.words ?? '–'} | ${final} | **${fmt(median(filled))}** | ${fmt(percentile(filled, 0.95))} | ${fmt(median(reading))} | ${fmt(median(toWorker))} | ${fmt(median(inWorker))} | ${fmt(median(render))} | ${fmt(stage('extractMs'))} | ${fmt(stage('actorsMs'))} | ${fmt(stage('datesMs'))} | ${fmt(stage('linksMs'))} |`,
+          `| ${page.label} | ${kind} | ${(page.bytes / 1024).toFixed(0)} KB | ${records.at(-1)?.timings?.words ?? '–'} | ${final} | **${fmt(median(filled))}** | ${fmt(percentile(filled, 0.95))} | ${fmt(median(boot))} | ${fmt(median(reading))} | ${fmt(median(toWorker))} | ${fmt(median(inWorker))} | ${fmt(median(render))} | ${fmt(stage('extractMs'))} | ${fmt(stage('actorsMs'))} | ${fmt(stage('datesMs'))} | ${fmt(stage('linksMs'))} |`,
         );
       }
     }
@@ -161,14 +166,14 @@ async function main(): Promise<void> {
 
   console.log(`Panel in headless Chromium ${new Date().toISOString().slice(0, 10)}: \`npm run bench:browser -- --runs ${runs}\` (${relative(repoRoot, BUILD) || BUILD}), median of ${runs} runs after 1 warm-up.`);
   console.log(
-    'All in ms, from the panel’s own User Timing marks (no script added to it): from its navigation start to the report’s sections in the DOM (p95 beside it) and to the start of reading the tab; ' +
+    'All in ms, from the panel’s own User Timing marks (no script added to it): from its navigation start to the report’s sections in the DOM (p95 beside it), to its script starting and to the start of reading the tab; ' +
       'then reading the tab (page script, extraction in the page, messaging), the analysis (waiting for its code and model if they are not loaded yet; a worker for long articles) and rendering. ' +
       'The last four columns are the report’s own timings (extraction in the page, the rest in the analysis). ' +
       'First open: the article was just loaded, so the page script is injected; reopen: the panel opens again on the same page.',
   );
   console.log('');
-  console.log('| page | open | HTML | words | state | open → filled | p95 | open → reading | reading | analysis | render | extract | actors | dates | links |');
-  console.log('|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| page | open | HTML | words | state | open → filled | p95 | open → script | open → reading | reading | analysis | render | extract | actors | dates | links |');
+  console.log('|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) console.log(row);
   console.log('');
   console.log(`Seed article, first open: panel filled ${fmt(seedMedian)} ms after opening (goal ${SEED_GOAL_MS} ms: ${seedMedian < SEED_GOAL_MS ? 'ok' : 'OVER'}).`);

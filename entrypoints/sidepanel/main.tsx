@@ -1,8 +1,10 @@
 import { render } from 'preact';
+import { markStage } from '@/lib/panel/timing';
 import { App } from './App';
 import './style.css';
 import '@/components/highlights.css';
 
+markStage('boot');
 // ?tabId=N pins the panel to one tab (used when it is opened as a page, e.g. by the tests).
 const pinned = Number(new URLSearchParams(location.search).get('tabId'));
 render(<App pinnedTabId={Number.isInteger(pinned) && pinned > 0 ? pinned : null} />, document.getElementById('app')!);

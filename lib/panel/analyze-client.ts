@@ -58,7 +58,7 @@ export function prepareAnalysis(): Promise<Analyze> {
           if (articles > 0) return;
           step();
         }
-      })();
+      })().catch(() => undefined); // a failing step fails the article's analysis too, and says so there
       return (article, links, extractMs) => analyzeArticle(article, { links, extractMs });
     },
   );
