@@ -15,7 +15,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { newsPage, newsParagraph } from '../tests/fixtures/hostile/pages';
-import { findChromium, CHROMIUM_MISSING, launchWithExtension, serveFiles } from './browser';
+import { findChromium, CHROMIUM_MISSING, launchWithExtension, serveFiles, tabIdOf } from './browser';
 import { hasShared, repoRoot, sharedDir } from './node-dom';
 
 const DEFAULT_BUILD = resolve(repoRoot, '.output/e2e/chrome-mv3');
@@ -77,16 +77,6 @@ function largestRealPage(): { name: string; path: string } {
     .map((p) => ({ name: p.name, path: resolve(root, p.name, 'source.html') }))
     .filter((p) => existsSync(p.path))
     .sort((a, b) => statSync(b.path).size - statSync(a.path).size)[0];
-}
-
-/** The tab id Chromium gave `page`, asked from an extension page (the extension sees no URLs it may not read). */
-async function tabIdOf(extensionPage: Page, page: Page): Promise<number> {
-  await page.bringToFront();
-  return extensionPage.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (!tab?.id) throw new Error('no active tab');
-    return tab.id;
-  });
 }
 
 async function main(): Promise<void> {

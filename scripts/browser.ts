@@ -128,3 +128,17 @@ export async function openRealSidePanel(browser: ExtensionBrowser, extensionPage
   }
   return { panel, cdp };
 }
+
+/**
+ * The id Chromium gave a page's tab, asked from an extension page. The
+ * extension sees no URLs of tabs it may not read, so the page is brought to
+ * the front and found as the active tab.
+ */
+export async function tabIdOf(extensionPage: Page, page: Page): Promise<number> {
+  await page.bringToFront();
+  return extensionPage.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (!tab?.id) throw new Error('no active tab');
+    return tab.id;
+  });
+}
