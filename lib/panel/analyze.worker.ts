@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { analyzeArticle } from '../analyze';
+import { decodeModel, installModel } from '../actors/tagger';
 import type { AnalyzeResponse, ToWorker } from './analyze-client';
-import { installModelFile } from './warm-up';
 
 // Long articles are analysed here, off the panel's thread, so that the panel never freezes.
 // The panel fetches the model file while this worker starts and hands it over; requests that
@@ -9,7 +9,7 @@ import { installModelFile } from './warm-up';
 let modelArrived: (outcome: { buffer: ArrayBuffer } | { error: string }) => void;
 const ready = new Promise<{ buffer: ArrayBuffer } | { error: string }>((resolve) => (modelArrived = resolve)).then((outcome) => {
   if ('error' in outcome) throw new Error(outcome.error);
-  installModelFile(outcome.buffer);
+  installModel(decodeModel(new Uint8Array(outcome.buffer)));
 });
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {

@@ -28,10 +28,7 @@ export async function readTab(tabId: number, url: string | undefined, force: boo
   if (restriction) return { kind: 'restricted', message: restriction };
   // The script stays in the page until it navigates: when the panel reopens, or comes back
   // to a tab, it answers at once, without being injected (and parsed) again.
-  const answer = await askPage(tabId, 'extract', { force }).then(
-    (response) => response,
-    () => null,
-  );
+  const answer = await askPage(tabId, 'extract', { force }).catch(() => null);
   if (answer) return { kind: 'read', response: answer };
   const injected = await injectPageScript(tabId);
   if (!injected.ok) {
@@ -79,7 +76,6 @@ export async function injectPageScript(tabId: number): Promise<{ ok: true } | { 
 export function askPage<M extends PageMethod>(tabId: number, method: M, params: PageRequests[M]['params']): Promise<PageRequests[M]['result']> {
   return browser.tabs.sendMessage(tabId, pageMessage(method, params)) as Promise<PageRequests[M]['result']>;
 }
-
 
 /** Asks the reader for permission to read pages (must run in a click handler). */
 export function requestSiteAccess(): Promise<boolean> {
