@@ -43,7 +43,9 @@ const outPath = path.resolve(repoRoot, arg('out', 'lib/actors/model/ner.bin'));
 const EPOCHS = Number(arg('epochs', '10'));
 const FOLDS = 5; // gazetteer features and first-pass tags of a training document come from the other folds
 const MIN_COUNT = 2; // features seen once are noise
-const STEP = Number(arg('step', '0.25')); // weights below about STEP / 2 round to zero and are dropped
+const STEP = Number(arg('step', '0.25')); // weights below about STEP / 2 round to zero
+// A feature is kept only if one of its weights reaches this (largest weights are about 35).
+const MIN_WEIGHT = Number(arg('min-weight', '1'));
 const T = TAG_COUNT;
 const PAIRS = (START + 1) * 2;
 
@@ -281,9 +283,23 @@ for (let k = 0; k < FOLDS; k++) {
 console.log('second pass:');
 const secondStage = trainStage(train.map((doc, d) => ({ features: documentFeatures(local[d], firstPass[d]), gold: goldOf(doc) })), EPOCHS, 7);
 
+/**
+ * Leaves out the features whose every weight is below MIN_WEIGHT: about 40%
+ * of them, with no loss in testa F1, for a file a third smaller that the
+ * panel fetches and decodes sooner. Only the file is pruned: training, and
+ * the first passes that tag the folds, use every feature.
+ */
+function pruned({ levels, features, weights }: StageWeights): StageWeights {
+  const kept: number[] = [];
+  for (let row = 0; row < features.length; row++) if (weights.subarray(row * T, row * T + T).some((q) => levels[Math.abs(q)] >= MIN_WEIGHT)) kept.push(row);
+  const out = new Int8Array(kept.length * T);
+  kept.forEach((row, k) => out.set(weights.subarray(row * T, row * T + T), k * T));
+  return { levels, features: Uint32Array.from(kept, (row) => features[row]), weights: out };
+}
+
 // Names in a fixed order, so that the same data gives the same file.
 const names = new Map([...gazetteer].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-const file = encodeModel([firstStage, secondStage], names);
+const file = encodeModel([pruned(firstStage), pruned(secondStage)], names);
 writeFileSync(outPath, file);
 console.log(`wrote ${path.relative(repoRoot, outPath)}: ${(file.length / 1e6).toFixed(2)} MB, ${(gzipSync(file).length / 1e6).toFixed(2)} MB gzipped`);
 
