@@ -3,6 +3,7 @@ import { isPageMessage, type PageEventMessage, type PageMessage, type PageReques
 import { extractFromPage } from './extract';
 import { captureSelection, pageIdentity, paintSaved, scrollToHighlight } from './highlights';
 import { clearPassages, showPassages } from './passages';
+import { installReader } from './reader';
 
 const INSTALLED = Symbol.for('backstory.page-script');
 
@@ -16,6 +17,7 @@ export function runPageScript(): boolean {
   const scope = globalThis as Record<symbol, unknown>;
   if (scope[INSTALLED]) return false;
   scope[INSTALLED] = true;
+  installReader(() => extractFromPage(document, false));
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only the extension's own pages may ask (a web page cannot reach this listener at all).

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { pageMessage, type ExtractResponse, type PageMethod, type PageRequests } from '../messages';
+import type { InjectedRead } from '../page/reader';
 import { PAGE_HIGHLIGHT_CSS } from '../page/styles';
 import { SITE_ORIGINS } from '../settings';
 import { classifyInjectionError, restrictionOf } from './restricted';
@@ -10,7 +11,9 @@ export type ReadOutcome =
   | { kind: 'permission' }
   | { kind: 'failed'; message: string };
 
-const PAGE_SCRIPT = '/content-scripts/page.js';
+const PAGE_SCRIPT = '/content-scripts/page.js' as const;
+// Reads the article with the page script just injected (entrypoints/read-page.ts).
+const READ_SCRIPT = '/read-page.js' as const;
 
 /** The tab the reader is looking at in this window. */
 export async function activeTab(): Promise<{ id: number; url?: string; status?: string } | null> {
@@ -19,54 +22,59 @@ export async function activeTab(): Promise<{ id: number; url?: string; status?: 
 }
 
 /**
- * Asks the tab's page script for the article, injecting the script first
- * when none answers. Restricted pages and missing permission are outcomes
- * for the panel to explain, not errors.
+ * Reads the article in a tab: injects the page script (a second copy leaves
+ * at once) and, in the same call, the one-line script that has it read the
+ * article, so that the answer comes back in one round trip. `force` (the
+ * reader's "read it anyway") asks the installed script instead. Restricted
+ * pages and missing permission are outcomes for the panel to explain, not
+ * errors.
  */
 export async function readTab(tabId: number, url: string | undefined, force: boolean): Promise<ReadOutcome> {
   const restriction = restrictionOf(url);
   if (restriction) return { kind: 'restricted', message: restriction };
-  // The script stays in the page until it navigates: when the panel reopens, or comes back
-  // to a tab, it answers at once, without being injected (and parsed) again.
-  const answer = await askPage(tabId, 'extract', { force }).catch(() => null);
-  if (answer) return { kind: 'read', response: answer };
-  const injected = await injectPageScript(tabId);
-  if (!injected.ok) {
-    const { message } = injected;
-    switch (classifyInjectionError(message)) {
-      case 'restricted': {
-        // Without the tabs permission the tab's URL is hidden; the error names its scheme.
-        const scheme = /\b(chrome|edge|about|view-source|chrome-extension|moz-extension):(\/\/)?/.exec(message)?.[0];
-        const known = scheme ? restrictionOf(scheme.endsWith('//') ? `${scheme}x/` : `${scheme}blank`) : null;
-        return { kind: 'restricted', message: known ?? 'The browser does not let extensions read this page. Open a news article to see its backstory.' };
-      }
-      case 'permission':
-        return { kind: 'permission' };
-      case 'gone':
-        return { kind: 'failed', message: 'The tab was closed or moved on before Backstory could read it.' };
-      default:
-        return { kind: 'failed', message: `Backstory could not read this page: ${message}` };
-    }
-  }
+  const injected = await injectPageScript(tabId, !force);
+  if (!injected.ok) return injectionFailure(injected.message);
+  if (injected.read) return { kind: 'read', response: injected.read.response };
   try {
-    const response = await askPage(tabId, 'extract', { force });
-    return { kind: 'read', response };
+    return { kind: 'read', response: await askPage(tabId, 'extract', { force }) };
   } catch (error) {
     return { kind: 'failed', message: `The page did not answer (${(error as Error)?.message ?? error}). Reload it and try again.` };
   }
 }
 
+function injectionFailure(message: string): ReadOutcome {
+  switch (classifyInjectionError(message)) {
+    case 'restricted': {
+      // Without the tabs permission the tab's URL is hidden; the error names its scheme.
+      const scheme = /\b(chrome|edge|about|view-source|chrome-extension|moz-extension):(\/\/)?/.exec(message)?.[0];
+      const known = scheme ? restrictionOf(scheme.endsWith('//') ? `${scheme}x/` : `${scheme}blank`) : null;
+      return { kind: 'restricted', message: known ?? 'The browser does not let extensions read this page. Open a news article to see its backstory.' };
+    }
+    case 'permission':
+      return { kind: 'permission' };
+    case 'gone':
+      return { kind: 'failed', message: 'The tab was closed or moved on before Backstory could read it.' };
+    default:
+      return { kind: 'failed', message: `Backstory could not read this page: ${message}` };
+  }
+}
+
 /**
- * Puts the page script into a tab (once: a second copy leaves at once) and
- * the highlight colours as an extension stylesheet, so no <style> element
- * is added to the page.
+ * Puts the page script into a tab (once: a second copy leaves at once) and,
+ * with `andRead`, has it read the article in the same call. The first time,
+ * the highlight colours are added as an extension stylesheet, so no <style>
+ * element is added to the page.
  */
-export async function injectPageScript(tabId: number): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function injectPageScript(tabId: number, andRead = false): Promise<{ ok: true; read: InjectedRead } | { ok: false; message: string }> {
   try {
-    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_SCRIPT] });
+    const files = andRead ? [PAGE_SCRIPT, READ_SCRIPT] : [PAGE_SCRIPT];
+    // The value of such a call is that of its last script: the page script says whether it installed itself.
+    const [first] = await browser.scripting.executeScript({ target: { tabId }, files });
+    const read = andRead ? ((first?.result ?? null) as InjectedRead) : null;
     // The colours are needed only once something is highlighted: the article is not kept waiting for them.
-    if (first?.result === true) void browser.scripting.insertCSS({ target: { tabId }, css: PAGE_HIGHLIGHT_CSS }).catch(() => undefined);
-    return { ok: true };
+    // (A page whose script came in to save a highlight gets them a second time at its first read: the same rules.)
+    if (read ? read.fresh : first?.result === true) void browser.scripting.insertCSS({ target: { tabId }, css: PAGE_HIGHLIGHT_CSS }).catch(() => undefined);
+    return { ok: true, read };
   } catch (error) {
     return { ok: false, message: String((error as Error)?.message ?? error) };
   }
