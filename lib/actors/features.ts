@@ -427,6 +427,9 @@ export function allowed(prev: number, cur: number): boolean {
   return prev !== START && prev !== 0 && typeOf(prev) === typeOf(cur);
 }
 
+// allowed() for every (previous, current) pair, for viterbi's inner loop.
+const ALLOWED = Uint8Array.from({ length: (START + 1) * TAG_COUNT }, (_, i) => Number(allowed(Math.floor(i / TAG_COUNT), i % TAG_COUNT)));
+
 /** Scratch space for viterbi, grown as sentences get longer (allocating per sentence costs more than decoding). */
 let scoreBuffer = new Float64Array(0);
 let backBuffer = new Uint8Array(0);
@@ -441,15 +444,19 @@ export function viterbi(n: number, emission: Float64Array, transition: Float64Ar
   if (scoreBuffer.length < n * T) [scoreBuffer, backBuffer] = [new Float64Array(n * T * 2), new Uint8Array(n * T * 2)];
   const score = scoreBuffer;
   const back = backBuffer;
-  for (let c = 0; c < T; c++) score[c] = allowed(START, c) ? emission[c] + transition[START * T + c] : -Infinity;
+  for (let c = 0; c < T; c++) score[c] = ALLOWED[START * T + c] ? emission[c] + transition[START * T + c] : -Infinity;
   for (let i = 1; i < n; i++) {
     for (let c = 0; c < T; c++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < T; p++) {
-        if (!allowed(p, c)) continue;
+        if (!ALLOWED[p * T + c]) continue;
         const v = score[(i - 1) * T + p] + transition[(i * (T + 1) + p) * T + c];
-        if (v > best) [best, arg] = [v, p];
+        // Not a destructuring swap, which allocates until the code is optimised: the panel's first article runs it cold.
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
       }
       score[i * T + c] = best + emission[i * T + c];
       back[i * T + c] = arg;
