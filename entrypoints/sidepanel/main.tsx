@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import { prepareAnalysis } from '@/lib/panel/analyze-client';
 import { markStage } from '@/lib/panel/timing';
 import { App } from './App';
 import './style.css';
@@ -9,5 +8,3 @@ markStage('boot');
 // ?tabId=N pins the panel to one tab (used when it is opened as a page, e.g. by the tests).
 const pinned = Number(new URLSearchParams(location.search).get('tabId'));
 render(<App pinnedTabId={Number.isInteger(pinned) && pinned > 0 ? pinned : null} />, document.getElementById('app')!);
-// Rendering started reading the tab; the analysis code and model load while the page answers.
-void prepareAnalysis().catch(() => undefined);
