@@ -1,5 +1,5 @@
 /**
- * `npm run bench:browser [-- --runs 7 --build DIR --page seed]`: what the reader waits for, in real
+ * `npm run bench:browser [-- --runs 7 --build DIR --against DIR --page seed]`: what the reader waits for, in real
  * headless Chromium with the end-to-end build (`npm run build:e2e` first).
  * For the seed article, the largest real page and a generated 5 MB page,
  * the panel is opened on the article's tab (as a tab pinned to it, the way
@@ -8,6 +8,10 @@
  * time from the panel's navigation start to its actors and timeline being in
  * the DOM is read from the panel's own User Timing marks (lib/panel/timing.ts),
  * with the stage timings of the report it rendered.
+ * With --against, another build (an older commit's, built with the same
+ * marks) is loaded in the same browser and the two take turns, open by
+ * open: on a shared machine whose load swings timings by a third, the
+ * run-by-run differences are what to compare, not medians from two runs.
  * Prints medians; asserts nothing.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -15,7 +19,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { newsPage, newsParagraph } from '../tests/fixtures/hostile/pages';
-import { findChromium, CHROMIUM_MISSING, launchWithExtension, serveFiles, tabIdOf } from './browser';
+import { findChromium, CHROMIUM_MISSING, launchWithExtension, serveFiles, tabIdOf, unpackedExtensionId } from './browser';
 import { hasShared, repoRoot, sharedDir } from './node-dom';
 
 const DEFAULT_BUILD = resolve(repoRoot, '.output/e2e/chrome-mv3');
@@ -80,12 +84,18 @@ function largestRealPage(): { name: string; path: string } {
 }
 
 async function main(): Promise<void> {
-  // --build DIR times another end-to-end build (one with the panel's User Timing marks), e.g. an older commit's.
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, build: { type: 'string', default: DEFAULT_BUILD }, page: { type: 'string' } } });
+  // --build DIR times another end-to-end build (one with the panel's User Timing marks), e.g. an older commit's;
+  // --against DIR loads that one too, in the same browser, and alternates the two open by open.
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '7' }, build: { type: 'string', default: DEFAULT_BUILD }, against: { type: 'string' }, page: { type: 'string' } },
+  });
   const BUILD = resolve(values.build!);
+  const AGAINST = values.against ? resolve(values.against) : null;
   const runs = Math.max(1, Number(values.runs) || 7);
   if (!findChromium()) return void console.log(`bench:browser: ${CHROMIUM_MISSING}`);
-  if (!existsSync(resolve(BUILD, 'manifest.json'))) return void console.log('bench:browser: no end-to-end build. Run `npm run build:e2e` first.');
+  for (const dir of [BUILD, AGAINST ?? BUILD]) {
+    if (!existsSync(resolve(dir, 'manifest.json'))) return void console.log(`bench:browser: no end-to-end build in ${dir}. Run \`npm run build:e2e\` first.`);
+  }
   if (!hasShared) return void console.log(`bench:browser: ${sharedDir}/data is missing, so there are no pages to open.`);
 
   const largest = largestRealPage();
@@ -102,50 +112,75 @@ async function main(): Promise<void> {
     '/largest.html': largest.path,
     '/five-mb.html': { body: fiveMb },
   });
-  const browser = await launchWithExtension(BUILD);
+  const builds = AGAINST ? [BUILD, AGAINST] : [BUILD];
+  const browser = await launchWithExtension(BUILD, { alongside: AGAINST ? [AGAINST] : [] });
+  const ids = builds.map((dir) => (dir === BUILD ? browser.extensionId : unpackedExtensionId(dir)));
+  const name = (b: number) => (AGAINST ? `${b === 0 ? 'this' : 'against'}: ` : '');
   const rows: string[] = [];
+  const paired: string[] = [];
   let seedMedian = NaN;
   try {
-    const helper = await browser.context.newPage();
-    await helper.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=999999`);
+    // One page of each build stays open, so that every build's panels open in a live extension process.
+    const helpers = await Promise.all(
+      ids.map(async (id) => {
+        const helper = await browser.context.newPage();
+        await helper.goto(`chrome-extension://${id}/sidepanel.html?tabId=999999`);
+        return helper;
+      }),
+    );
     for (const page of timed) {
       const article = await browser.context.newPage();
       await article.goto(`${site.origin}${page.route}`, { waitUntil: 'load', timeout: 60_000 });
-      const tabId = await tabIdOf(helper, article);
+      const tabId = await tabIdOf(helpers[0], article);
       // First open: the page was just loaded, so the page script is injected. Reopen: the
       // panel opens again on the same page, whose script is still there.
-      const measured: Record<'first open' | 'reopen', PanelRun[]> = { 'first open': [], reopen: [] };
-      const open = async () => {
+      const measured = builds.map(() => ({ 'first open': [] as PanelRun[], reopen: [] as PanelRun[] }));
+      const open = async (id: string) => {
         const panel = await browser.context.newPage();
-        await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=${tabId}`);
+        await panel.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tabId}`);
         const record = await settled(panel);
         await panel.close();
         process.stderr.write('.');
         return record;
       };
       for (let run = 0; run <= runs; run++) {
-        await article.reload({ waitUntil: 'load', timeout: 60_000 });
-        const first = await open();
-        const again = await open();
-        if (run === 0) continue; // warm-up
-        measured['first open'].push(first);
-        measured.reopen.push(again);
+        // Builds take turns going first.
+        for (const b of run % 2 ? [...builds.keys()].reverse() : builds.keys()) {
+          await article.reload({ waitUntil: 'load', timeout: 60_000 });
+          const first = await open(ids[b]);
+          const again = await open(ids[b]);
+          if (run === 0) continue; // warm-up
+          measured[b]['first open'].push(first);
+          measured[b].reopen.push(again);
+        }
       }
       await article.close();
-      for (const [kind, records] of Object.entries(measured)) {
-        const span = (from: number | null, to: number | null) => (from === null || to === null ? NaN : to - from);
-        const filled = records.map((r) => r.shown ?? NaN);
-        const boot = records.map((r) => r.boot ?? NaN);
-        const reading = records.map((r) => r.read ?? NaN);
-        const toWorker = records.map((r) => span(r.read, r.extracted));
-        const inWorker = records.map((r) => span(r.extracted, r.analysed));
-        const render = records.map((r) => span(r.analysed, r.shown));
-        const stage = (name: string) => median(records.map((r) => r.timings?.[name] ?? NaN));
-        const final = records.at(-1)?.state ?? '?';
-        if (page.route === '/seed.html' && kind === 'first open') seedMedian = median(filled);
-        rows.push(
-          `| ${page.label} | ${kind} | ${(page.bytes / 1024).toFixed(0)} KB | ${records.at(-1)?.timings?.words ?? '–'} | ${final} | **${fmt(median(filled))}** | ${fmt(percentile(filled, 0.95))} | ${fmt(median(boot))} | ${fmt(median(reading))} | ${fmt(median(toWorker))} | ${fmt(median(inWorker))} | ${fmt(median(render))} | ${fmt(stage('extractMs'))} | ${fmt(stage('actorsMs'))} | ${fmt(stage('datesMs'))} | ${fmt(stage('linksMs'))} |`,
-        );
+      for (const [b, byKind] of measured.entries()) {
+        for (const [kind, records] of Object.entries(byKind)) {
+          const span = (from: number | null, to: number | null) => (from === null || to === null ? NaN : to - from);
+          const filled = records.map((r) => r.shown ?? NaN);
+          const boot = records.map((r) => r.boot ?? NaN);
+          const reading = records.map((r) => r.read ?? NaN);
+          const toWorker = records.map((r) => span(r.read, r.extracted));
+          const inWorker = records.map((r) => span(r.extracted, r.analysed));
+          const render = records.map((r) => span(r.analysed, r.shown));
+          const stage = (name: string) => median(records.map((r) => r.timings?.[name] ?? NaN));
+          const final = records.at(-1)?.state ?? '?';
+          if (page.route === '/seed.html' && kind === 'first open' && b === 0) seedMedian = median(filled);
+          rows.push(
+            `| ${name(b)}${page.label} | ${kind} | ${(page.bytes / 1024).toFixed(0)} KB | ${records.at(-1)?.timings?.words ?? '–'} | ${final} | **${fmt(median(filled))}** | ${fmt(percentile(filled, 0.95))} | ${fmt(median(boot))} | ${fmt(median(reading))} | ${fmt(median(toWorker))} | ${fmt(median(inWorker))} | ${fmt(median(render))} | ${fmt(stage('extractMs'))} | ${fmt(stage('actorsMs'))} | ${fmt(stage('datesMs'))} | ${fmt(stage('linksMs'))} |`,
+          );
+        }
+      }
+      if (AGAINST) {
+        for (const kind of ['first open', 'reopen'] as const) {
+          // Each run's two opens saw the same machine within a second or two: their difference is the fair comparison.
+          const diffs = measured[0][kind].map((r, i) => (r.shown ?? NaN) - (measured[1][kind][i].shown ?? NaN));
+          const ownPart = measured[0][kind].map((r, i) => fromScript(r) - fromScript(measured[1][kind][i]));
+          paired.push(
+            `| ${page.label} | ${kind} | ${fmt(median(diffs))} | ${diffs.filter((d) => d < 0).length} of ${diffs.length} | ${fmt(median(ownPart))} |`,
+          );
+        }
       }
     }
   } finally {
@@ -154,7 +189,10 @@ async function main(): Promise<void> {
     await site.close();
   }
 
-  console.log(`Panel in headless Chromium ${new Date().toISOString().slice(0, 10)}: \`npm run bench:browser -- --runs ${runs}\` (${relative(repoRoot, BUILD) || BUILD}), median of ${runs} runs after 1 warm-up.`);
+  const label = (dir: string) => relative(repoRoot, dir) || dir;
+  console.log(
+    `Panel in headless Chromium ${new Date().toISOString().slice(0, 10)}: \`npm run bench:browser -- --runs ${runs}${AGAINST ? ` --against ${label(AGAINST)}` : ''}\` (${label(BUILD)}), median of ${runs} runs after 1 warm-up.`,
+  );
   console.log(
     'All in ms, from the panel’s own User Timing marks (no script added to it): from its navigation start to the report’s sections in the DOM (p95 beside it), to its script starting and to the start of reading the tab; ' +
       'then reading the tab (page script, extraction in the page, messaging), the analysis (waiting for its code and model if they are not loaded yet; a worker for long articles) and rendering. ' +
@@ -165,8 +203,21 @@ async function main(): Promise<void> {
   console.log('| page | open | HTML | words | state | open → filled | p95 | open → script | open → reading | reading | analysis | render | extract | actors | dates | links |');
   console.log('|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) console.log(row);
+  if (AGAINST) {
+    console.log('');
+    console.log(`Paired, run by run (this build − ${label(AGAINST)}; negative: this one is faster):`);
+    console.log('');
+    console.log('| page | open | open → filled, median difference | this one faster in | script start → filled, median difference |');
+    console.log('|---|---|---:|---:|---:|');
+    for (const row of paired) console.log(row);
+  }
   console.log('');
   console.log(`Seed article, first open: panel filled ${fmt(seedMedian)} ms after opening (goal ${SEED_GOAL_MS} ms: ${seedMedian < SEED_GOAL_MS ? 'ok' : 'OVER'}).`);
+}
+
+/** From the panel's script starting to its report in the DOM: the part the panel's own code decides. */
+function fromScript(run: PanelRun): number {
+  return run.boot === null || run.shown === null ? NaN : run.shown - run.boot;
 }
 
 void main();

@@ -4,6 +4,7 @@
  * with these flags on a closed network (it otherwise stalls on its own
  * background connections).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -39,14 +40,28 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the unpacked extension in `extensionDir` loaded, in a fresh or given profile. */
+/**
+ * The id Chromium gives an unpacked extension: the first 128 bits of the
+ * SHA-256 of its absolute path, in hex digits written a–p.
+ */
+export function unpackedExtensionId(extensionDir: string): string {
+  const hex = createHash('sha256').update(resolve(extensionDir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+/**
+ * Launches Chromium with the unpacked extension in `extensionDir` loaded, in
+ * a fresh or given profile; `alongside` loads other builds of it too (for
+ * paired timings), whose ids unpackedExtensionId gives.
+ */
 export async function launchWithExtension(
   extensionDir: string,
-  opts: { headless?: boolean; userDataDir?: string; debuggingPort?: boolean } = {},
+  opts: { headless?: boolean; userDataDir?: string; debuggingPort?: boolean; alongside?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(CHROMIUM_MISSING);
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run the build first.`);
+  const dirs = [extensionDir, ...(opts.alongside ?? [])];
+  for (const dir of dirs) if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension in ${dir}: run the build first.`);
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'backstory-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -54,13 +69,13 @@ export async function launchWithExtension(
     viewport: { width: 1280, height: 900 },
     args: [
       ...CHROMIUM_FLAGS,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${dirs.join(',')}`,
+      `--load-extension=${dirs.join(',')}`,
       ...(opts.debuggingPort ? ['--remote-debugging-port=0'] : []),
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL(worker.url()).host;
+  while (context.serviceWorkers().length < dirs.length) await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = dirs.length === 1 ? new URL(context.serviceWorkers()[0].url()).host : unpackedExtensionId(extensionDir);
   return { context, extensionId, userDataDir, close: () => context.close() };
 }
 
