@@ -16,6 +16,8 @@ import { repoRoot } from './node-dom';
 const ZIP_BUDGET = 3 * 1024 * 1024;
 // The script the panel injects (lib/panel/page.ts PAGE_SCRIPT).
 const PAGE_SCRIPT = 'content-scripts/page.js';
+// Injected with the page script, in the same call, to read the article (entrypoints/read-page.ts).
+const READ_SCRIPT = 'read-page.js';
 const MODEL = resolve(repoRoot, 'lib/actors/model/ner.bin');
 
 interface FileSize {
@@ -81,11 +83,14 @@ function main(): void {
   }
 
   const page = files.find((f) => f.path === PAGE_SCRIPT);
+  const read = files.find((f) => f.path === READ_SCRIPT);
   const css = Buffer.byteLength(PAGE_HIGHLIGHT_CSS);
-  if (page) {
-    console.log(`Injected into a page when the panel opens: ${PAGE_SCRIPT} ${kb(page.raw)} (${kb(page.gzip)} gzip) + highlight CSS ${css} bytes = ${kb(page.raw + css)}.`);
+  if (page && read) {
+    console.log(
+      `Injected into a page when the panel opens: ${PAGE_SCRIPT} ${kb(page.raw)} (${kb(page.gzip)} gzip) + ${READ_SCRIPT} ${read.raw} bytes + highlight CSS ${css} bytes = ${kb(page.raw + read.raw + css)}.`,
+    );
   } else {
-    console.log(`Injected into a page: ${PAGE_SCRIPT} not found in the build; highlight CSS ${css} bytes.`);
+    console.log(`Injected into a page: ${PAGE_SCRIPT} or ${READ_SCRIPT} not found in the build; highlight CSS ${css} bytes.`);
   }
 }
 
