@@ -68,7 +68,7 @@ function injectionFailure(message: string): ReadOutcome {
 export async function injectPageScript(tabId: number, andRead = false): Promise<{ ok: true; read: InjectedRead } | { ok: false; message: string }> {
   try {
     const files = andRead ? [PAGE_SCRIPT, READ_SCRIPT] : [PAGE_SCRIPT];
-    // The value of such a call is that of its last script: the page script says whether it installed itself.
+    // The call's value is its last script's: the read script's article, or the page script's "installed now".
     const [first] = await browser.scripting.executeScript({ target: { tabId }, files });
     const read = andRead ? ((first?.result ?? null) as InjectedRead) : null;
     // The colours are needed only once something is highlighted: the article is not kept waiting for them.
