@@ -27,11 +27,20 @@ export type AnalyzeResponse = { id: number; ok: true; report: Report } | { id: n
 
 type Analyze = (article: ExtractedArticle, links: PageLink[], extractMs: number) => Report;
 
-/** The model file; the panel's page preloads it (entrypoints/sidepanel/index.html). */
-async function fetchModel(): Promise<ArrayBuffer> {
-  const response = await fetch(modelUrl);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.arrayBuffer();
+let modelFile: Promise<ArrayBuffer> | null = null;
+
+/**
+ * The model file, fetched once for the panel and the worker alike; the
+ * panel's page preloads it (entrypoints/sidepanel/index.html).
+ */
+function fetchModel(): Promise<ArrayBuffer> {
+  modelFile ??= fetch(modelUrl).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.arrayBuffer();
+  });
+  // A failed fetch is tried again next time.
+  modelFile.catch(() => (modelFile = null));
+  return modelFile;
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -86,9 +95,12 @@ const waiting = new Map<number, { resolve: (r: Report) => void; reject: (e: Erro
 function analysisWorker(): Worker {
   if (worker) return worker;
   const started = new AnalyzeWorker();
-  // The model file loads here while the worker starts up, and moves to it without a copy.
+  // The worker gets its own copy of the file (the panel may be decoding it too), moved to it without a second copy.
   fetchModel().then(
-    (buffer) => started.postMessage({ kind: 'model', buffer } satisfies ToWorker, [buffer]),
+    (file) => {
+      const buffer = file.slice(0);
+      started.postMessage({ kind: 'model', buffer } satisfies ToWorker, [buffer]);
+    },
     (error: unknown) => started.postMessage({ kind: 'model', error: modelError(error).message } satisfies ToWorker),
   );
   started.addEventListener('message', (event: MessageEvent<AnalyzeResponse>) => {
