@@ -159,9 +159,9 @@ export function* decodeModelParts(file: Uint8Array): Generator<void, NerModel> {
 let installed: NerModel | null = null;
 
 /**
- * Makes `model` the one the tagger uses from now on. The extension's
- * analysis worker fetches the model file and installs it; Node code
- * calls loadModelFile (model-file.ts).
+ * Makes `model` the one the tagger uses from now on. In the extension the
+ * panel (and, for long articles, its analysis worker) decodes the fetched
+ * model file and installs it; Node code calls loadModelFile (model-file.ts).
  */
 export function installModel(model: NerModel): void {
   installed = model;
