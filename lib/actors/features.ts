@@ -28,6 +28,10 @@ export const GAZETTEER_LISTS = [...ENTITY_TYPES, 'first', 'last', 'place', 'org'
 export type GazetteerList = (typeof GAZETTEER_LISTS)[number];
 /** Lowercased names, each with a bit per GAZETTEER_LISTS entry it is on (and PREFIX_BIT for beginnings of longer names). */
 export type Gazetteer = Map<string, number>;
+/** What tagging asks of a gazetteer: a name's bits. A Map answers; so does the model file's table of hashed names. */
+export interface NameLookup {
+  get(name: string): number | undefined;
+}
 /** Marks a gazetteer key that begins a longer name, so that matching stops early. */
 export const PREFIX_BIT = 1 << 20;
 const GAZ_MAX_WORDS = 6;
@@ -179,7 +183,7 @@ export interface DocFeatures {
 }
 
 /** Gazetteer matches covering each token, as feature values: list × (B, I, U). */
-function gazetteerMatches(keys: string[], gazetteer: Gazetteer): number[][] {
+function gazetteerMatches(keys: string[], gazetteer: NameLookup): number[][] {
   const out: number[][] = keys.map(() => []);
   for (let i = 0; i < keys.length; i++) {
     if (!keys[i]) continue;
@@ -270,7 +274,7 @@ class HashList {
  * stands in the sentence, how the document writes it elsewhere, whether it
  * is part of a name in the gazetteer.
  */
-export function staticFeatures(doc: string[][], gazetteer: Gazetteer): DocFeatures {
+export function staticFeatures(doc: string[][], gazetteer: NameLookup): DocFeatures {
   const infos = doc.map((sentence) => sentence.map(infoOf));
   const caps = infos.map((sentence, s) => isCapsSentence(sentence, doc[s]));
   const docCasing = documentCasing(infos, caps);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { conllDocument, countSpans, emptyCounts, f1Of } from '../../lib/actors/conll';
 import { MODEL_FILE } from '../../lib/actors/model-file';
-import { decodeModel, decodeModelParts, encodeModel, findEntities, loadModel, spansOf, tagDocument } from '../../lib/actors/tagger';
+import { NameTable, decodeModel, decodeModelParts, encodeModel, findEntities, loadModel, spansOf, tagDocument } from '../../lib/actors/tagger';
 
 const testa = new URL('../../../shared/data/conll2003/testa.jsonl', import.meta.url);
 const hasData = existsSync(testa);
@@ -33,6 +33,16 @@ describe('the committed NER model', () => {
     };
     const again = encodeModel([weightsOf(model.stages[0]), weightsOf(model.stages[1])], model.gazetteer);
     expect(Buffer.from(again).equals(file)).toBe(true);
+  });
+
+  it('looks names up in its table of hashed names as a Map of them would', () => {
+    const names = new Map([['imran khan', 0b101], ['imran', 0b1 | (1 << 20)], ['tehreek-e-taliban pakistan', 0b10], ['ı', 7]]);
+    const table = NameTable.from(names);
+    for (const [name, bits] of names) expect(table.get(name)).toBe(bits);
+    for (const other of ['imran khan ', 'Imran Khan', 'khan', '', 'i']) expect(table.get(other)).toBeUndefined();
+    // The committed model knows its gazetteer's names.
+    expect(loadModel().gazetteer.get('pakistan')).toBeGreaterThan(0);
+    expect(loadModel().gazetteer.get('zzqx not a name')).toBeUndefined();
   });
 
   it('refuses a file that is not a model', () => {
