@@ -15,7 +15,7 @@ import { repoRoot } from './node-dom';
 // The goal for the packed extension.
 const ZIP_BUDGET = 3 * 1024 * 1024;
 // The script the panel injects (lib/panel/page.ts PAGE_SCRIPT).
-const PAGE_SCRIPT = 'content-scripts/page.js';
+const PAGE_SCRIPT = 'page.js';
 // Injected with the page script, in the same call, to read the article (entrypoints/read-page.ts).
 const READ_SCRIPT = 'read-page.js';
 const MODEL = resolve(repoRoot, 'lib/actors/model/ner.bin');

@@ -11,7 +11,7 @@ export type ReadOutcome =
   | { kind: 'permission' }
   | { kind: 'failed'; message: string };
 
-const PAGE_SCRIPT = '/content-scripts/page.js' as const;
+const PAGE_SCRIPT = '/page.js' as const;
 // Reads the article with the page script just injected (entrypoints/read-page.ts).
 const READ_SCRIPT = '/read-page.js' as const;
 

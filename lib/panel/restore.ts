@@ -13,6 +13,8 @@ const SCRIPT_ID = 'backstory-restore-highlights';
  */
 export const RESTORE_ORIGINS = __E2E__ ? ['http://127.0.0.1/*'] : SITE_ORIGINS;
 
+const RESTORE_SCRIPT = { id: SCRIPT_ID, matches: RESTORE_ORIGINS, js: ['restore.js'], runAt: 'document_idle' as const, persistAcrossSessions: true };
+
 /**
  * Background wiring for automatic restore: the restore script is registered
  * only while the reader has it turned on and has granted access to the
@@ -31,11 +33,12 @@ export function setUpAutomaticRestore(): void {
 
 async function syncRestoreScript(): Promise<void> {
   const wanted = (await settings.restoreHighlights.getValue()) && (await browser.permissions.contains({ origins: RESTORE_ORIGINS }));
-  const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => [])).length > 0;
+  const [registered] = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []);
   if (wanted && !registered) {
-    await browser.scripting.registerContentScripts([
-      { id: SCRIPT_ID, matches: RESTORE_ORIGINS, js: ['content-scripts/restore.js'], runAt: 'document_idle', persistAcrossSessions: true },
-    ]);
+    await browser.scripting.registerContentScripts([RESTORE_SCRIPT]);
+  } else if (wanted && registered.js?.join() !== RESTORE_SCRIPT.js.join()) {
+    // Registered by an older version, whose script had another path.
+    await browser.scripting.updateContentScripts([RESTORE_SCRIPT]);
   } else if (!wanted && registered) {
     await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   }
