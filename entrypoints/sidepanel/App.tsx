@@ -6,7 +6,7 @@ import { RestoreSetting } from '@/components/RestoreSetting';
 import { TimelineSection } from '@/components/TimelineSection';
 import { passageAt } from '@/lib/panel/passages';
 import { splitSentences } from '@/lib/text/sentences';
-import { usePanel } from '@/lib/panel/use-panel';
+import { usePanel, type PendingRead } from '@/lib/panel/use-panel';
 import { setAutomaticRestore } from '@/lib/panel/restore';
 import { useHighlights } from '@/lib/panel/use-highlights';
 import { useSetting } from '@/lib/panel/use-setting';
@@ -18,8 +18,8 @@ import { markStage } from '@/lib/panel/timing';
 import { useLayoutEffect } from 'preact/hooks';
 
 /** Wires the panel's state and the page to the views. */
-export function App({ pinnedTabId }: { pinnedTabId: number | null }) {
-  const { state, read, grantAndRead, showPassages } = usePanel(pinnedTabId);
+export function App({ pinnedTabId, firstRead }: { pinnedTabId: number | null; firstRead?: PendingRead }) {
+  const { state, read, grantAndRead, showPassages } = usePanel(pinnedTabId, firstRead);
   const report = state.kind === 'ready' ? state.report : null;
   const wikipedia = useWikipedia(report);
   const restoreHighlights = useSetting(settings.restoreHighlights);

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { markStage } from '@/lib/panel/timing';
+import { startRead } from '@/lib/panel/use-panel';
 import { App } from './App';
 import './style.css';
 import '@/components/highlights.css';
@@ -7,4 +8,7 @@ import '@/components/highlights.css';
 markStage('boot');
 // ?tabId=N pins the panel to one tab (used when it is opened as a page, e.g. by the tests).
 const pinned = Number(new URLSearchParams(location.search).get('tabId'));
-render(<App pinnedTabId={Number.isInteger(pinned) && pinned > 0 ? pinned : null} />, document.getElementById('app')!);
+const pinnedTabId = Number.isInteger(pinned) && pinned > 0 ? pinned : null;
+// The page is read while the panel renders its first frame.
+const firstRead = startRead(pinnedTabId);
+render(<App pinnedTabId={pinnedTabId} firstRead={firstRead} />, document.getElementById('app')!);

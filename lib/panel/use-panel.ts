@@ -4,7 +4,7 @@ import type { ExtractedArticle } from '../extract/article';
 import { isPageEvent } from '../messages';
 import type { Report } from '../report';
 import { analyze, prepareAnalysis } from './analyze-client';
-import { activeTab, askPage, readTab, requestSiteAccess } from './page';
+import { activeTab, askPage, readTab, requestSiteAccess, type ReadOutcome } from './page';
 import { markStage } from './timing';
 
 export type PanelState =
@@ -17,60 +17,75 @@ export type PanelState =
   | { kind: 'failed'; tabId: number | null; message: string }
   | { kind: 'ready'; tabId: number; report: Report; article: ExtractedArticle; readerable: boolean };
 
+const NO_TAB = 'There is no tab to read. Open a news article and try again.';
+
+/** A read of a tab, under way: which tab, and what reading it gave. */
+export interface PendingRead {
+  target: Promise<{ id: number; url?: string } | null>;
+  outcome: Promise<ReadOutcome>;
+}
+
+/**
+ * Starts reading the tab the panel follows: the one `?tabId=` pins it to,
+ * else the active tab. The panel starts its first read before its first
+ * render (entrypoints/sidepanel/main.tsx), so that the page is read while
+ * the panel draws itself.
+ */
+export function startRead(pinnedTabId: number | null, force = false): PendingRead {
+  markStage('read');
+  const target = (pinnedTabId !== null ? browser.tabs.get(pinnedTabId).then((tab) => ({ id: pinnedTabId, url: tab.url })) : activeTab()).catch(() => null);
+  const outcome = target.then((tab): Promise<ReadOutcome> | ReadOutcome => (tab ? readTab(tab.id, tab.url, force) : { kind: 'failed', message: NO_TAB }));
+  return { target, outcome };
+}
+
 /**
  * The panel's state machine: which tab it follows (or the one `?tabId=` pins
  * it to), reading that tab's article, analysing it, and starting over when the
  * reader switches tabs or the page navigates.
  */
-export function usePanel(pinnedTabId: number | null) {
+export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
   const [state, setState] = useState<PanelState>({ kind: 'starting' });
   const current = useRef<{ tabId: number; url?: string } | null>(null);
   const generation = useRef(0);
+  const firstRead = useRef(first);
 
   const read = useCallback(async (force = false) => {
     const run = ++generation.current;
     const stale = () => run !== generation.current;
-    let target: { id: number; url?: string; status?: string } | null;
-    try {
-      target = pinnedTabId !== null ? await browser.tabs.get(pinnedTabId).then((t) => ({ id: pinnedTabId, url: t.url, status: t.status })) : await activeTab();
-    } catch {
-      target = null;
-    }
+    const pending = (!force && firstRead.current) || startRead(pinnedTabId, force);
+    firstRead.current = undefined;
+    const target = await pending.target;
     if (stale()) return;
-    if (!target) {
-      setState({ kind: 'failed', tabId: null, message: 'There is no tab to read. Open a news article and try again.' });
-      return;
-    }
-    current.current = { tabId: target.id, url: target.url };
-    setState({ kind: 'reading', tabId: target.id });
-    markStage('read');
+    if (!target) return setState({ kind: 'failed', tabId: null, message: NO_TAB });
+    const tabId = target.id;
+    current.current = { tabId, url: target.url };
+    setState({ kind: 'reading', tabId });
     // The analysis code and model (which the panel's page preloads) load once the page's
     // answer is on its way, and while it comes.
-    const reading = readTab(target.id, target.url, force);
     void prepareAnalysis().catch(() => undefined);
-    const outcome = await reading;
+    const outcome = await pending.outcome;
     if (stale()) return;
     switch (outcome.kind) {
       case 'restricted':
         return setState({ kind: 'restricted', message: outcome.message });
       case 'permission':
-        return setState({ kind: 'permission', tabId: target.id });
+        return setState({ kind: 'permission', tabId });
       case 'failed':
-        return setState({ kind: 'failed', tabId: target.id, message: outcome.message });
+        return setState({ kind: 'failed', tabId, message: outcome.message });
     }
     const response = outcome.response;
     if (!response.ok) {
-      if (response.reason === 'loading') return setState({ kind: 'loading', tabId: target.id });
-      if (response.reason === 'failed') return setState({ kind: 'failed', tabId: target.id, message: response.message });
-      return setState({ kind: 'no-article', tabId: target.id, message: response.message });
+      if (response.reason === 'loading') return setState({ kind: 'loading', tabId });
+      if (response.reason === 'failed') return setState({ kind: 'failed', tabId, message: response.message });
+      return setState({ kind: 'no-article', tabId, message: response.message });
     }
     try {
       markStage('extracted');
       const report = await analyze(response.article, response.links, response.extractMs);
       markStage('analysed', { ...report.timings, words: report.article.wordCount });
-      if (!stale()) setState({ kind: 'ready', tabId: target.id, report, article: response.article, readerable: response.readerable });
+      if (!stale()) setState({ kind: 'ready', tabId, report, article: response.article, readerable: response.readerable });
     } catch (error) {
-      if (!stale()) setState({ kind: 'failed', tabId: target.id, message: `Backstory could not analyse this article (${(error as Error).message}).` });
+      if (!stale()) setState({ kind: 'failed', tabId, message: `Backstory could not analyse this article (${(error as Error).message}).` });
     }
   }, [pinnedTabId]);
 
