@@ -44,6 +44,7 @@ function fetchModel(): Promise<ArrayBuffer> {
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const nextIdle = () => new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 50 }) : setTimeout(resolve, 0)));
 
 let inPanel: Promise<Analyze> | null = null;
 let articles = 0;
@@ -51,10 +52,10 @@ let articles = 0;
 /**
  * Loads the analysis code and the model on the panel's thread, while the
  * page is still being read (a part at a time, so that the page's answers
- * are not kept waiting); then, while the panel waits, runs the analysis on
- * made-up paragraphs (one short step per task), so that the article's own
- * analysis is not the first to run the code. The warm-up stops as soon as
- * an article arrives.
+ * are not kept waiting); then, while the panel waits, runs each stage
+ * once on a short sample (one idle moment per stage), so that the article's
+ * own analysis is not the first to run the code. The warm-up stops as soon
+ * as an article arrives.
  */
 export function prepareAnalysis(): Promise<Analyze> {
   inPanel ??= Promise.all([import('./warm-up'), fetchModel().catch((error: unknown) => Promise.reject(modelError(error)))]).then(
@@ -62,7 +63,7 @@ export function prepareAnalysis(): Promise<Analyze> {
       await installModelFileInParts(buffer, nextTask);
       void (async () => {
         for (const step of warmUpSteps) {
-          await nextTask();
+          await nextIdle();
           if (articles > 0) return;
           step();
         }
