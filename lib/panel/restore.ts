@@ -38,7 +38,8 @@ async function syncRestoreScript(): Promise<void> {
     await browser.scripting.registerContentScripts([RESTORE_SCRIPT]);
   } else if (wanted && registered.js?.join() !== RESTORE_SCRIPT.js.join()) {
     // Registered by an older version, whose script had another path.
-    await browser.scripting.updateContentScripts([RESTORE_SCRIPT]);
+    await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    await browser.scripting.registerContentScripts([RESTORE_SCRIPT]);
   } else if (!wanted && registered) {
     await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   }
