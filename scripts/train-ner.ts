@@ -297,9 +297,8 @@ function pruned({ levels, features, weights }: StageWeights): StageWeights {
   return { levels, features: Uint32Array.from(kept, (row) => features[row]), weights: out };
 }
 
-// Names in a fixed order, so that the same data gives the same file.
-const names = new Map([...gazetteer].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-const file = encodeModel([pruned(firstStage), pruned(secondStage)], names);
+// The file holds the names sorted by their hashes (NameTable), so the same data gives the same file.
+const file = encodeModel([pruned(firstStage), pruned(secondStage)], gazetteer);
 writeFileSync(outPath, file);
 console.log(`wrote ${path.relative(repoRoot, outPath)}: ${(file.length / 1e6).toFixed(2)} MB, ${(gzipSync(file).length / 1e6).toFixed(2)} MB gzipped`);
 
