@@ -1,4 +1,6 @@
-import { anchorWithRetry, describeRange, pageInfoFromDocument, pageKeyFor, paintHighlights, scrollToRange, type PaintItem } from '../highlights';
+import { anchorWithRetry, describeRange } from '../highlights/anchor';
+import { paintHighlights, scrollToRange, type PaintItem } from '../highlights/paint';
+import { pageInfoFromDocument, pageKeyFor } from '../highlights/record';
 import { findPublicationDate } from '../extract/published';
 import type { CapturedSelection, PageRequests, PaintRequest } from '../messages';
 

@@ -1,4 +1,5 @@
-import { findQuote, highlightApi, prepareAnchoring, scrollToRange } from '../highlights';
+import { findQuote, prepareAnchoring } from '../highlights/anchor';
+import { highlightApi, scrollToRange } from '../highlights/paint';
 import type { Passage } from '../messages';
 
 /** The highlight names the panel paints actor mentions and timeline sentences with. */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { pageInfoFromDocument } from '../highlights';
+import { pageInfoFromDocument } from '../highlights/record';
 import type { BackgroundMessage, PaintRequest } from '../messages';
 import { paintSaved } from './highlights';
 

@@ -1,4 +1,5 @@
-import { COLOUR_VALUES, HIGHLIGHT_COLOURS } from '../highlights';
+import { COLOUR_VALUES } from '../highlights/paint';
+import { HIGHLIGHT_COLOURS } from '../highlights/types';
 import { HIGHLIGHT_NAMES } from './passages';
 
 /**
