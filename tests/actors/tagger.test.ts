@@ -22,15 +22,18 @@ describe('the committed NER model', () => {
     expect(pauses).toBe(2);
     const model = part.value;
     expect(model.gazetteer).toEqual(loadModel().gazetteer);
-    expect(model.stages.map((s) => s.keys)).toEqual(loadModel().stages.map((s) => s.keys));
-    // Rebuilt from the look-up tables, the file comes out the same.
-    const weightsOf = (stage: (typeof model.stages)[number]) => {
-      const rows: Array<[number, Int8Array]> = [];
-      for (let slot = 0; slot <= stage.mask; slot++) if (stage.bytes[slot * 16 + 15]) rows.push([stage.keys[slot * 4], stage.bytes.slice(slot * 16 + 4, slot * 16 + 13)]);
-      rows.sort((a, b) => a[0] - b[0]);
-      const levels = Array.from({ length: 128 }, (_, q) => stage.levels[q + 127]);
-      return { features: Uint32Array.from(rows, ([hash]) => hash), weights: Int8Array.from(rows.flatMap(([, w]) => [...w])), levels };
-    };
+    expect(model.stages.map((s) => s.features)).toEqual(loadModel().stages.map((s) => s.features));
+    // Each pass's table holds every row once, and the file is read in place.
+    for (const stage of model.stages) {
+      expect(stage.rows.filter((row) => row > 0).sort()).toEqual(Uint32Array.from(stage.features, (_, row) => row + 1));
+      expect(stage.features.buffer).toBe(model.gazetteer.hashes.buffer);
+    }
+    // Written again, the file comes out the same.
+    const weightsOf = (stage: (typeof model.stages)[number]) => ({
+      features: stage.features,
+      weights: stage.weights,
+      levels: Array.from({ length: 128 }, (_, q) => stage.levels[q + 127]),
+    });
     const again = encodeModel([weightsOf(model.stages[0]), weightsOf(model.stages[1])], model.gazetteer);
     expect(Buffer.from(again).equals(file)).toBe(true);
   });
