@@ -11,7 +11,9 @@
  * With --against, another build (an older commit's, built with the same
  * marks) is loaded in the same browser and the two take turns, open by
  * open: on a shared machine whose load swings timings by a third, the
- * run-by-run differences are what to compare, not medians from two runs.
+ * run-by-run differences are what to compare, not medians from two runs,
+ * and their median comes with a 95% interval: a difference whose interval
+ * holds 0 is not one this run can tell from the machine's swings.
  * Prints medians; asserts nothing.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -71,6 +73,22 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 const median = (values: number[]) => percentile(values, 0.5);
+
+/**
+ * A 95% confidence interval for the median of `values`, free of any
+ * assumption about their distribution: as many values cut off at each end
+ * as the binomial distribution of how many fall below the median allows
+ * (the interval a sign test gives; for 20 values, the 6th to the 15th
+ * smallest). Null for fewer than 6 values.
+ */
+function medianInterval(values: number[]): [number, number] | null {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  const n = sorted.length;
+  // P(X <= k) for X ~ Binomial(n, 1/2), summed term by term.
+  let k = -1;
+  for (let i = 0, term = 0.5 ** n, below = term; below <= 0.025; term *= (n - i) / (i + 1), i++, below += term) k = i;
+  return k < 0 ? null : [sorted[k], sorted[n - 1 - k]];
+}
 const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(0) : '–');
 
 /** The largest page in readability-pages, by its HTML. */
@@ -177,8 +195,9 @@ async function main(): Promise<void> {
           // Each run's two opens saw the same machine within a second or two: their difference is the fair comparison.
           const diffs = measured[0][kind].map((r, i) => (r.shown ?? NaN) - (measured[1][kind][i].shown ?? NaN));
           const ownPart = measured[0][kind].map((r, i) => fromScript(r) - fromScript(measured[1][kind][i]));
+          const interval = medianInterval(diffs);
           paired.push(
-            `| ${page.label} | ${kind} | ${fmt(median(diffs))} | ${diffs.filter((d) => d < 0).length} of ${diffs.length} | ${fmt(median(ownPart))} |`,
+            `| ${page.label} | ${kind} | ${fmt(median(diffs))} | ${interval ? `${fmt(interval[0])} to ${fmt(interval[1])}` : '–'} | ${diffs.filter((d) => d < 0).length} of ${diffs.length} | ${fmt(median(ownPart))} |`,
           );
         }
       }
@@ -207,8 +226,8 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`Paired, run by run (this build − ${label(AGAINST)}; negative: this one is faster):`);
     console.log('');
-    console.log('| page | open | open → filled, median difference | this one faster in | script start → filled, median difference |');
-    console.log('|---|---|---:|---:|---:|');
+    console.log('| page | open | open → filled, median difference | its 95% interval | this one faster in | script start → filled, median difference |');
+    console.log('|---|---|---:|---:|---:|---:|');
     for (const row of paired) console.log(row);
   }
   console.log('');

@@ -32,6 +32,7 @@ export interface StageWeights {
  * of the panel's opening in its CPU profiles).
  */
 export interface Stage {
+  /** The pass's feature hashes, sorted. */
   features: Uint32Array;
   /** One byte per feature and tag (row-major): the weight is levels[byte + 127]. */
   weights: Int8Array;
