@@ -84,9 +84,13 @@ const median = (values: number[]) => percentile(values, 0.5);
 function medianInterval(values: number[]): [number, number] | null {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   const n = sorted.length;
-  // P(X <= k) for X ~ Binomial(n, 1/2), summed term by term.
+  // The largest k with P(X <= k) <= 2.5% for X ~ Binomial(n, 1/2), the terms summed one by one.
   let k = -1;
-  for (let i = 0, term = 0.5 ** n, below = term; below <= 0.025; term *= (n - i) / (i + 1), i++, below += term) k = i;
+  let term = 0.5 ** n;
+  for (let below = term; below <= 0.025; below += term) {
+    k++;
+    term *= (n - k) / (k + 1);
+  }
   return k < 0 ? null : [sorted[k], sorted[n - 1 - k]];
 }
 const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(0) : '–');
