@@ -16,9 +16,9 @@ const PAGE_SCRIPT = '/page.js' as const;
 const READ_SCRIPT = '/read-page.js' as const;
 
 /** The tab the reader is looking at in this window. */
-export async function activeTab(): Promise<{ id: number; url?: string; status?: string } | null> {
+export async function activeTab(): Promise<{ id: number; url?: string } | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id === undefined ? null : { id: tab.id, url: tab.url, status: tab.status };
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }
 
 /**
