@@ -34,12 +34,14 @@ let modelFile: Promise<ArrayBuffer> | null = null;
  * panel's page preloads it (entrypoints/sidepanel/index.html).
  */
 function fetchModel(): Promise<ArrayBuffer> {
-  modelFile ??= fetch(modelUrl).then((response) => {
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.arrayBuffer();
-  });
-  // A failed fetch is tried again next time.
-  modelFile.catch(() => (modelFile = null));
+  if (!modelFile) {
+    modelFile = fetch(modelUrl).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.arrayBuffer();
+    });
+    // A failed fetch is tried again next time.
+    modelFile.catch(() => (modelFile = null));
+  }
   return modelFile;
 }
 
