@@ -265,7 +265,8 @@ const fold = (d: number) => d % FOLDS;
 const foldGazetteers = Array.from({ length: FOLDS }, (_, k) => gazetteerOf(train.filter((_, d) => fold(d) !== k), lexicon));
 for (const g of [gazetteer, ...foldGazetteers]) markPrefixes(g);
 const goldOf = (doc: ConllDocument) => Uint8Array.from(doc.tags.flat(), (tag) => TAGS.indexOf(tag));
-const local = train.map((doc, d) => staticFeatures(doc.sentences, foldGazetteers[fold(d)]));
+// Every token, outside tokens too: the model learns what they look like, and the tagger skips them (DocFeatures.outside).
+const local = train.map((doc, d) => staticFeatures(doc.sentences, foldGazetteers[fold(d)], false));
 console.log(`${train.length} documents read, features built (${seconds()} s)`);
 
 console.log('first pass:');

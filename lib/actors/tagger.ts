@@ -7,6 +7,7 @@ import {
   transitionFeatures,
   viterbi,
   hashString,
+  onlyOutside,
   type DocFeatures,
   type EntityType,
   type Gazetteer,
@@ -268,7 +269,8 @@ export function tagWith(stage: Stage, doc: DocFeatures): Uint8Array {
     emission.fill(0, 0, n * T);
     for (let i = 0; i < n; i++) {
       const t = from + i;
-      for (let k = doc.offsets[t]; k < doc.offsets[t + 1]; k++) addRow(stage, doc.hashes[k], emission, i * T);
+      if (doc.outside[t]) onlyOutside(emission, i * T);
+      else for (let k = doc.offsets[t]; k < doc.offsets[t + 1]; k++) addRow(stage, doc.hashes[k], emission, i * T);
       // Only START may precede the first token, and it precedes no other.
       const scores = transitionsOf(t);
       if (i === 0) transition.set(scores.subarray(START * T, START * T + T), START * T);

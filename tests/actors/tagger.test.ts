@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { conllDocument, countSpans, emptyCounts, f1Of } from '../../lib/actors/conll';
 import { MODEL_FILE } from '../../lib/actors/model-file';
-import { NameTable, decodeModel, decodeModelParts, encodeModel, findEntities, loadModel, spansOf, tagDocument } from '../../lib/actors/tagger';
+import { documentFeatures, staticFeatures } from '../../lib/actors/features';
+import { NameTable, decodeModel, decodeModelParts, encodeModel, findEntities, loadModel, spansOf, tagDocument, tagWith } from '../../lib/actors/tagger';
 
 const testa = new URL('../../../shared/data/conll2003/testa.jsonl', import.meta.url);
 const hasData = existsSync(testa);
@@ -68,6 +69,30 @@ describe('the committed NER model', () => {
         if (tag.startsWith('I-')) expect(['B-', 'I-'].map((p) => p + tag.slice(2))).toContain(tags[i - 1]);
       });
     }
+  });
+
+  it('tags O unscored the tokens with no capital or digit in them or either neighbour, as scoring them would', () => {
+    const doc = [
+      ['Peter', 'Blackburn', ',', 'of', 'the', 'New', 'York', 'Stock', 'Exchange', ',', 'said', 'so', 'in', 'a', 'statement', '.'],
+      ['officials', 'said', 'the', 'talks', 'in', 'Doha', 'failed', 'in', '2021', '.'],
+    ];
+    const model = loadModel();
+    const tagsOf = (skipOutside: boolean) => {
+      const local = staticFeatures(doc, model.gazetteer, skipOutside);
+      return [tagWith(model.stages[1], documentFeatures(local, tagWith(model.stages[0], local))), local] as const;
+    };
+    const [tags, local] = tagsOf(true);
+    const outside = doc.flat().filter((_, t) => local.outside[t]);
+    expect(outside).toEqual(['of', 'said', 'so', 'in', 'a', 'statement', '.', 'officials', 'said', 'the', 'talks']);
+    local.outside.forEach((isOutside, t) => {
+      if (!isOutside) return;
+      expect(local.offsets[t + 1]).toBe(local.offsets[t]);
+      expect(tags[t]).toBe(0);
+    });
+    const [everyToken, all] = tagsOf(false);
+    expect(all.outside.every((x) => x === 0)).toBe(true);
+    expect(all.hashes.length).toBeGreaterThan(local.hashes.length);
+    expect([...tags]).toEqual([...everyToken]);
   });
 
   it.skipIf(!hasData)('scores F1 >= 0.9 on a slice of CoNLL-2003 testa (exact span and type)', () => {
