@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { formatTimeValue } from '../components/format';
 import { loadModelFile } from '../lib/actors/model-file';
 import { analyzeArticle } from '../lib/analyze';
 import { harvestLinks } from '../lib/background';
@@ -69,7 +70,7 @@ function summary(report: Report): string {
     ...actors.slice(0, 20).map((a) => `  ${a.name} [${a.type}] ×${a.mentions}${a.role ? ` — ${a.role}` : ''}${a.aliases.length ? ` (also ${a.aliases.join(', ')})` : ''}`),
     '',
     `Timeline (${dates.length})`,
-    ...dates.map((d) => `  ${d.value.padEnd(10)} ${d.key ? '★' : ' '} “${d.text}”${d.relative ? ` (${d.relative})` : ''}${d.count > 1 ? ` ×${d.count}` : ''}`),
+    ...dates.map((d) => `  ${formatTimeValue(d.value).padEnd(18)} ${d.key ? '★' : ' '} “${d.text}”${d.relative ? ` (${d.relative})` : ''}${d.count > 1 ? ` ×${d.count}` : ''}`),
     '',
     `Background links (${links.length})`,
     ...links.slice(0, 10).map((l) => `  ${l.title} <${l.url}>${l.reason ? ` — ${l.reason}` : ''}`),
