@@ -1,5 +1,6 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleInfo } from '../report';
+import { CREDIT_MARK, photoCredits } from './captions';
 import { findPublicationDate, isoDay } from './published';
 import { sanitizeArticleHtml } from './sanitize';
 import { articleText } from './text';
@@ -54,6 +55,8 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
   const lang = doc.documentElement?.getAttribute('lang')?.trim() || null;
 
   const clone = doc.cloneNode(true) as Document;
+  // Marked, not removed: Readability would score the page without them and might pick other blocks.
+  for (const credit of photoCredits(clone)) credit.setAttribute(CREDIT_MARK, '');
   let parsed: ReturnType<Readability<string>['parse']> = null;
   try {
     parsed = new Readability(clone, { maxElemsToParse: MAX_ELEMENTS_TO_PARSE, charThreshold: opts.force ? 0 : 500 }).parse();

@@ -1,3 +1,26 @@
+/** Marks a credit in Readability's copy of the page; the text flattening (text.ts) skips what it marks. */
+export const CREDIT_MARK = 'data-backstory-credit';
+
+// A class naming a credit: "credit", "widget-image__credits", "c-lead-image__attribution" (not "_pattribution-w-auto").
+const CREDIT_CLASS = /(?:^|[-_])(?:credits?|attribution)$/i;
+
+/**
+ * The credits of the pictures under `root` ("Credit: Chang W. Lee/The New
+ * York Times"), which are left out of the analysed text: the photographer
+ * and agency are not in the story, and once Readability has dropped the
+ * markup the label runs into the name ("CreditChang W. Lee"), which the
+ * tagger took for a person. A figcaption is never one, even with such a
+ * class: it may hold the caption too.
+ */
+export function photoCredits(root: ParentNode): Element[] {
+  return Array.from(root.querySelectorAll('[itemprop="copyrightHolder"], figure *, figcaption *')).filter(
+    (el) =>
+      el.getAttribute('itemprop') === 'copyrightHolder' ||
+      (el.getAttribute('itemprop') === 'creator' && el.closest('figure')) ||
+      (el.tagName !== 'FIGCAPTION' && Array.from(el.classList).some((name) => CREDIT_CLASS.test(name))),
+  );
+}
+
 /**
  * Captions of the article's own pictures that Readability left out (it drops
  * a lead image's figure that sits outside the body, and with it, often, the
@@ -12,11 +35,18 @@ export function leftOutCaptions(doc: Document, firstParagraph: string, extracted
   const captions: string[] = [];
   for (const caption of Array.from(container.querySelectorAll('figcaption'))) {
     if (caption.closest('aside, nav, footer, [class*="related" i], [class*="teaser" i], [class*="promo" i]')) continue;
-    const text = (caption.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = textWithoutCredits(caption).replace(/\s+/g, ' ').trim();
     if (text.length < 20 || text.length > 500 || have.includes(squash(text))) continue;
     captions.push(text);
   }
   return captions;
+}
+
+function textWithoutCredits(caption: Element): string {
+  if (!photoCredits(caption).length) return caption.textContent ?? '';
+  const copy = caption.cloneNode(true) as Element;
+  for (const credit of photoCredits(copy)) credit.remove();
+  return copy.textContent ?? '';
 }
 
 function articleContainer(doc: Document, firstParagraph: string): Element | null {

@@ -1,4 +1,4 @@
-import { leftOutCaptions } from './captions';
+import { CREDIT_MARK, leftOutCaptions, photoCredits } from './captions';
 
 // Elements that start a new paragraph of the analysed text.
 const BLOCKS = new Set([
@@ -13,12 +13,15 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG'
  * reads: the headline, then one paragraph per block element, separated by
  * blank lines, with white space inside a paragraph collapsed to single spaces,
  * then the captions of the article's pictures that Readability left out.
+ * Pictures' credits (marked by extractArticle) are left out.
  * The HTML is parsed into an inert document, so nothing in it runs or loads.
  */
 export function articleText(title: string, contentHtml: string, doc: Document): { text: string; ledeEnd: number; bodyEnd: number } {
   const inert = doc.implementation.createHTMLDocument('');
   inert.body.innerHTML = contentHtml;
-  const paragraphs = blockTexts(inert.body);
+  // A credit Readability made a paragraph of lost its mark (breitbart's "<div class=attribution>").
+  const credits = new Set(photoCredits(doc).map((credit) => (credit.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  const paragraphs = blockTexts(inert.body).filter((paragraph) => !credits.has(paragraph));
   const parts = [title.replace(/\s+/g, ' ').trim(), ...paragraphs].filter(Boolean);
   const body = parts.join('\n\n');
   const lede = parts.slice(0, 3).join('\n\n');
@@ -42,7 +45,7 @@ export function blockTexts(root: Node): string[] {
         current += child.nodeValue ?? '';
       } else if (child.nodeType === 1) {
         const name = (child as Element).tagName;
-        if (SKIPPED.has(name) || SKIPPED.has(name.toUpperCase())) continue;
+        if (SKIPPED.has(name) || SKIPPED.has(name.toUpperCase()) || (child as Element).hasAttribute(CREDIT_MARK)) continue;
         if (BLOCKS.has(name.toUpperCase())) {
           flush();
           walk(child);
