@@ -32,7 +32,20 @@ const ROLE_HEADS =
 const JUNK = new Set(
   (
     'january february march april may june july august september october november december ' +
-    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow'
+    'jan feb apr jun jul aug sep sept oct nov dec ' +
+    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri ' +
+    'today yesterday tomorrow'
+  ).split(' '),
+);
+// Words that begin a sentence, a button or a dateline, not a name: the tagger
+// sometimes takes them in ("As Eloise", "If Lucasfilm", "See Facebook",
+// "Posted Nov"), or tags them alone ("Like").
+const LEADING_WORDS = new Set(
+  (
+    'as if like see but and or so when while after before because although though since until unless with without ' +
+    'by from of to this that these those then now here there yet also even just only still meanwhile however thus ' +
+    'why how what whether please read watch follow share click sign subscribe get according despite during via than not nor every each ' +
+    'posted updated published'
   ).split(' '),
 );
 // Names the text may write in several ways, by their comparison key.
@@ -85,7 +98,7 @@ function tagMentions(text: string): { mentions: Mention[]; tokens: Token[][] } {
     const sentence = tokens[span.sentence];
     let start = span.start;
     // A capitalised word just before a name that the tagger left out is its first name ("Zalmay Khalilzad").
-    while (!headings[span.sentence] && start > 1 && /^\p{Lu}\p{Ll}+$/u.test(sentence[start - 1].text) && !TITLE_WORDS.has(sentence[start - 1].text.toLowerCase()) && !mentions.some((m) => m.end === sentence[start - 1].end)) start--;
+    while (!headings[span.sentence] && start > 1 && /^\p{Lu}\p{Ll}+$/u.test(sentence[start - 1].text) && !TITLE_WORDS.has(sentence[start - 1].text.toLowerCase()) && !LEADING_WORDS.has(sentence[start - 1].text.toLowerCase()) && !mentions.some((m) => m.end === sentence[start - 1].end)) start--;
     const first = sentence[start];
     const last = sentence[span.end - 1];
     const mention = { text: text.slice(first.start, last.end), type: span.type, start: first.start, end: last.end };
@@ -110,6 +123,24 @@ function stripTitle(mention: Mention): Mention | null {
   return { ...mention, text: mention.text.slice(offset), start: mention.start + offset, role: words.slice(0, n).join(' ') };
 }
 
+/** Two names the tagger took as one across an "or": "Google or Facebook". */
+function splitAlternatives(mention: Mention): Mention[] {
+  const at = mention.text.indexOf(' or ');
+  if (at < 0 || !/^\p{Lu}/u.test(mention.text.slice(at + 4))) return [mention];
+  const second = { ...mention, text: mention.text.slice(at + 4), start: mention.start + at + 4 };
+  return [{ ...mention, text: mention.text.slice(0, at), end: mention.start + at }, ...splitAlternatives(second)];
+}
+
+/** Drops the leading words that begin a sentence or a button rather than a name ("If Lucasfilm" → "Lucasfilm"). */
+function stripLeadingWords(mention: Mention): Mention {
+  const words = mention.text.split(' ');
+  let n = 0;
+  while (n + 1 < words.length && /^\p{Lu}\p{Ll}*$/u.test(words[n]) && LEADING_WORDS.has(words[n].toLowerCase())) n++;
+  if (n === 0) return mention;
+  const offset = words.slice(0, n).join(' ').length + 1;
+  return { ...mention, text: mention.text.slice(offset), start: mention.start + offset };
+}
+
 /** Drops trailing possessives and punctuation the tagger kept ("Pakistan’s"), but not the full stop of "U.S.". */
 function trimMention(mention: Mention): Mention {
   const trimmed = mention.text.replace(/(?:\s*['’]s?|[\s,;:"”’)-]+|(?<!(?:^|[\s.])\p{L})\.)$/u, '');
@@ -118,7 +149,7 @@ function trimMention(mention: Mention): Mention {
 
 function isJunk(mention: Mention, demonyms: NameList): boolean {
   const key = nameKey(mention.text);
-  if (!key || JUNK.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
+  if (!key || JUNK.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   // "American", "Pakistani": adjectives, not actors.
   return mention.type === 'MISC' && !key.includes(' ') && (demonyms.has(key) || /(?:ian|ean|can|ese|ish|ic|i)$/.test(key));
 }
@@ -244,6 +275,8 @@ function mergeMentions(text: string, mentions: Mention[], places: NameList): Gro
     const known = acronyms.get(key) ?? WELL_KNOWN[key.replace(/ /g, '')] ?? WELL_KNOWN[key];
     if (known) return nameKey(known);
     if (groups.has(key)) return key;
+    // A form already written for an actor is that actor's, whatever the tagger typed it this time.
+    for (const [k, g] of groups) for (const name of g.names.keys()) if (nameKey(name) === key) return k;
     // A part of a longer name already seen: a surname, "Taliban" for "Afghan Taliban".
     const words = key.split(' ');
     const longer = [...groups.keys()].filter((k) => {
@@ -313,7 +346,9 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
   const ledeEnd = opts.ledeEnd ?? paragraphEnd(text, 3);
 
   const mentions = tagMentions(text)
-    .mentions.map(trimMention)
+    .mentions.flatMap(splitAlternatives)
+    .map(trimMention)
+    .map(stripLeadingWords)
     .map(stripTitle)
     .filter((m): m is Mention => m !== null && !isJunk(m, lists.demonyms))
     .map((m) => (m.role ? m : { ...m, role: roleInText(text, m) }));

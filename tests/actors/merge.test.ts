@@ -45,6 +45,27 @@ describe('findActors', () => {
     for (const junk of ['April', 'Sunday', 'Mullah']) expect(actors.has(junk)).toBe(false);
   });
 
+  it('takes off the words that begin a sentence, a button or a dateline, and splits names joined by "or"', () => {
+    const found = byName(
+      'Streaming wars heat up\n\n“If Lucasfilm wants the series back, it will have to pay,” said Kathleen Kennedy on Nov. 3. ' +
+        'Advertisers still prefer Google or Facebook to smaller networks. Like Walmart, Target cut prices in Ohio. ' +
+        'See Facebook for updates.\n\nPosted Nov 2, 2016. Like',
+    );
+    expect([...found.keys()]).toEqual(expect.arrayContaining(['Lucasfilm', 'Google', 'Facebook', 'Walmart']));
+    for (const name of found.keys()) expect(name).not.toMatch(/^(?:If|Like|See|Posted) |^Nov$| or /);
+  });
+
+  it('gives a form already written for one actor to that actor, however the tagger typed it', () => {
+    const found = byName(
+      'Why water mains break in winter\n\nWater mains across New York City break every winter, and New York officials expect more. ' +
+        '[What you need to know to start the day: Get New York Today in your inbox.]\n\n' +
+        'Rae Zimmerman, a professor at New York University, said the pipes were old.',
+    );
+    expect(found.has('Get New York')).toBe(false);
+    expect(found.get('New York City')?.aliases).toContain('New York');
+    expect(found.get('New York University')?.aliases ?? []).not.toContain('New York');
+  });
+
   it('ranks an actor of the lede above one mentioned once at the end', () => {
     const names = [...actors.keys()];
     expect(names.indexOf('Zalmay Khalilzad')).toBeLessThan(names.indexOf('Pakistan'));
