@@ -28,7 +28,7 @@ export type ExtractResponse =
 export interface PageRequests {
   extract: { params: { force: boolean }; result: ExtractResponse };
   /** Paints the passages (an actor's mentions, a timeline sentence) and scrolls to number `focus`. */
-  showPassages: { params: { group: string; passages: Passage[]; focus: number }; result: { found: number } };
+  showPassages: { params: { passages: Passage[]; focus: number }; result: { found: number } };
   clearPassages: { params: Record<string, never>; result: { found: number } };
   /** Describes the reader's current selection as W3C selectors, with what the page says about itself. */
   captureSelection: { params: Record<string, never>; result: CapturedSelection };
@@ -117,7 +117,6 @@ export function isPageMessage(value: unknown): value is PageMessage {
       return typeof p.force === 'boolean';
     case 'showPassages':
       return (
-        typeof p.group === 'string' &&
         Number.isInteger(p.focus) &&
         Array.isArray(p.passages) &&
         p.passages.length <= 5000 &&

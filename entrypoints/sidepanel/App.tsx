@@ -55,7 +55,7 @@ export function App({ pinnedTabId, firstRead }: { pinnedTabId: number | null; fi
               actors={withCards(state.report.actors)}
               lookups={Object.fromEntries([...wikipedia.pending].map((name) => [name, 'pending' as const]))}
               searchUrl={(actor) => wikipediaSearchUrl(actor.name, lang)}
-              onShowMentions={(actor, focus) => showPassages(`actor`, actor.offsets.map(([s, e]) => passageAt(text, s, e)), focus)}
+              onShowMentions={(actor, focus) => showPassages(actor.offsets.map(([s, e]) => passageAt(text, s, e)), focus)}
             />
             <TimelineSection
               dates={state.report.dates}
@@ -65,7 +65,7 @@ export function App({ pinnedTabId, firstRead }: { pinnedTabId: number | null; fi
                 if (entry.end <= entry.start) return;
                 const sentence = splitSentences(text).find((s) => s.start <= entry.start && entry.start < s.end);
                 const [start, end] = sentence ? [sentence.start, sentence.end] : [entry.start, entry.end];
-                void showPassages('date', [passageAt(text, start, end)], 0);
+                void showPassages([passageAt(text, start, end)], 0);
               }}
             />
             <LinksSection

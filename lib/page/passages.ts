@@ -10,7 +10,7 @@ export const HIGHLIGHT_NAMES = { all: 'backstory-mentions', focus: 'backstory-fo
  * not changed) and scrolls passage number `focus` into view. Where the API is
  * missing, the focused passage is selected instead.
  */
-export function showPassages(doc: Document, _group: string, passages: Passage[], focus: number): { found: number } {
+export function showPassages(doc: Document, passages: Passage[], focus: number): { found: number } {
   const context = prepareAnchoring(doc);
   const ranges = passages.map((passage) => findQuote(doc, passage, context));
   const found = ranges.filter((r): r is Range => r !== null);

@@ -34,8 +34,8 @@ function answer(message: PageMessage): PageRequests[keyof PageRequests]['result'
     case 'extract':
       return extractFromPage(document, (message as PageMessage<'extract'>).params.force);
     case 'showPassages': {
-      const { group, passages, focus } = (message as PageMessage<'showPassages'>).params;
-      return showPassages(document, group, passages, focus);
+      const { passages, focus } = (message as PageMessage<'showPassages'>).params;
+      return showPassages(document, passages, focus);
     }
     case 'clearPassages':
       return clearPassages(document);

@@ -121,10 +121,10 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
     return read();
   }, [read]);
 
-  const showPassages = useCallback((group: string, passages: { exact: string; prefix?: string; suffix?: string }[], focus: number) => {
+  const showPassages = useCallback((passages: { exact: string; prefix?: string; suffix?: string }[], focus: number) => {
     const tabId = current.current?.tabId;
     if (tabId === undefined) return Promise.resolve({ found: 0 });
-    return askPage(tabId, 'showPassages', { group, passages, focus }).catch(() => ({ found: 0 }));
+    return askPage(tabId, 'showPassages', { passages, focus }).catch(() => ({ found: 0 }));
   }, []);
 
   return { state, read, grantAndRead, showPassages };

@@ -150,9 +150,9 @@ describe('messages a page sends', () => {
       });
       const passages = [{ exact: 'Negotiators from both delegations' }];
       window.postMessage({ backstory: 1, method: 'extract', params: { force: true } }, '*');
-      window.postMessage({ backstory: 1, method: 'showPassages', params: { group: 'x', passages, focus: 0 } }, '*');
+      window.postMessage({ backstory: 1, method: 'showPassages', params: { passages, focus: 0 } }, '*');
       window.postMessage({ backstory: 1, event: 'pageChanged', data: { url: 'https://evil.example/', title: 'Evil' } }, '*');
-      document.dispatchEvent(new CustomEvent('backstory', { detail: { backstory: 1, method: 'showPassages', params: { group: 'x', passages, focus: 0 } } }));
+      document.dispatchEvent(new CustomEvent('backstory', { detail: { backstory: 1, method: 'showPassages', params: { passages, focus: 0 } } }));
       let runtime = 'no chrome.runtime in the page';
       const chromeApi = (globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => Promise<unknown> } } }).chrome;
       if (chromeApi?.runtime?.sendMessage) {

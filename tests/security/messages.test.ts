@@ -11,7 +11,7 @@ describe('isPageMessage', () => {
   it('accepts each request the panel sends, also after structured cloning', () => {
     const requests = [
       pageMessage('extract', { force: false }),
-      pageMessage('showPassages', { group: 'actor', passages: [passage], focus: 0 }),
+      pageMessage('showPassages', { passages: [passage], focus: 0 }),
       pageMessage('clearPassages', {}),
     ];
     for (const request of requests) expect(isPageMessage(structuredClone(request))).toBe(true);
@@ -33,17 +33,16 @@ describe('isPageMessage', () => {
     ['params that are a string', { backstory: 1, method: 'clearPassages', params: 'all' }],
     ['force as a string', { backstory: 1, method: 'extract', params: { force: 'true' } }],
     ['force as a number', { backstory: 1, method: 'extract', params: { force: 1 } }],
-    ['passages that are not a list', { backstory: 1, method: 'showPassages', params: { group: 'a', passages: 'x', focus: 0 } }],
-    ['a passage that is not an object', { backstory: 1, method: 'showPassages', params: { group: 'a', passages: ['Khalilzad'], focus: 0 } }],
-    ['a passage with empty text', { backstory: 1, method: 'showPassages', params: { group: 'a', passages: [{ exact: '' }], focus: 0 } }],
-    ['a passage of 5,001 characters', { backstory: 1, method: 'showPassages', params: { group: 'a', passages: [{ exact: 'x'.repeat(5001) }], focus: 0 } }],
-    ['a prefix of 201 characters', { backstory: 1, method: 'showPassages', params: { group: 'a', passages: [{ exact: 'x', prefix: 'p'.repeat(201) }], focus: 0 } }],
-    ['a suffix that is not text', { backstory: 1, method: 'showPassages', params: { group: 'a', passages: [{ exact: 'x', suffix: 42 }], focus: 0 } }],
-    ['5,001 passages', { backstory: 1, method: 'showPassages', params: { group: 'a', passages: Array.from({ length: 5001 }, () => passage), focus: 0 } }],
-    ['a focus that is not a whole number', { backstory: 1, method: 'showPassages', params: { group: 'a', passages: [passage], focus: 0.5 } }],
-    ['a focus that is a string', { backstory: 1, method: 'showPassages', params: { group: 'a', passages: [passage], focus: '0' } }],
-    ['a focus that is NaN', { backstory: 1, method: 'showPassages', params: { group: 'a', passages: [passage], focus: NaN } }],
-    ['a group that is not text', { backstory: 1, method: 'showPassages', params: { group: { toString: 1 }, passages: [passage], focus: 0 } }],
+    ['passages that are not a list', { backstory: 1, method: 'showPassages', params: { passages: 'x', focus: 0 } }],
+    ['a passage that is not an object', { backstory: 1, method: 'showPassages', params: { passages: ['Khalilzad'], focus: 0 } }],
+    ['a passage with empty text', { backstory: 1, method: 'showPassages', params: { passages: [{ exact: '' }], focus: 0 } }],
+    ['a passage of 5,001 characters', { backstory: 1, method: 'showPassages', params: { passages: [{ exact: 'x'.repeat(5001) }], focus: 0 } }],
+    ['a prefix of 201 characters', { backstory: 1, method: 'showPassages', params: { passages: [{ exact: 'x', prefix: 'p'.repeat(201) }], focus: 0 } }],
+    ['a suffix that is not text', { backstory: 1, method: 'showPassages', params: { passages: [{ exact: 'x', suffix: 42 }], focus: 0 } }],
+    ['5,001 passages', { backstory: 1, method: 'showPassages', params: { passages: Array.from({ length: 5001 }, () => passage), focus: 0 } }],
+    ['a focus that is not a whole number', { backstory: 1, method: 'showPassages', params: { passages: [passage], focus: 0.5 } }],
+    ['a focus that is a string', { backstory: 1, method: 'showPassages', params: { passages: [passage], focus: '0' } }],
+    ['a focus that is NaN', { backstory: 1, method: 'showPassages', params: { passages: [passage], focus: NaN } }],
   ])('refuses %s', (_name, value) => {
     expect(isPageMessage(value)).toBe(false);
   });
@@ -106,7 +105,7 @@ describe('the page script’s message listener', () => {
 
   it('does not listen to the page’s window messages at all', async () => {
     const before = document.body.innerHTML;
-    window.postMessage(pageMessage('showPassages', { group: 'x', passages: [{ exact: 'Geneva' }], focus: 0 }), '*');
+    window.postMessage(pageMessage('showPassages', { passages: [{ exact: 'Geneva' }], focus: 0 }), '*');
     window.dispatchEvent(new window.MessageEvent('message', { data: pageMessage('extract', { force: true }) }));
     await new Promise((done) => setTimeout(done, 20));
     expect(document.body.innerHTML).toBe(before);
