@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { markStage } from '@/lib/panel/timing';
-import { startRead } from '@/lib/panel/use-panel';
+import { startRead } from '@/lib/panel/page';
 import { App } from './App';
 import './style.css';
 import '@/components/highlights.css';

@@ -4,6 +4,7 @@ import type { InjectedRead } from '../page/reader';
 import { PAGE_HIGHLIGHT_CSS } from '../page/styles';
 import { SITE_ORIGINS } from '../settings';
 import { classifyInjectionError, restrictionOf } from './restricted';
+import { markStage } from './timing';
 
 export type ReadOutcome =
   | { kind: 'read'; response: ExtractResponse }
@@ -19,6 +20,27 @@ const READ_SCRIPT = '/read-page.js' as const;
 export async function activeTab(): Promise<{ id: number; url?: string } | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+}
+
+export const NO_TAB = 'There is no tab to read. Open a news article and try again.';
+
+/** A read of a tab, under way: which tab, and what reading it gave. */
+export interface PendingRead {
+  target: Promise<{ id: number; url?: string } | null>;
+  outcome: Promise<ReadOutcome>;
+}
+
+/**
+ * Starts reading the tab the panel follows: the one `?tabId=` pins it to,
+ * else the active tab. The panel starts its first read before its first
+ * render (entrypoints/sidepanel/main.tsx), so that the page is read while
+ * the panel draws itself.
+ */
+export function startRead(pinnedTabId: number | null, force = false): PendingRead {
+  markStage('read');
+  const target = (pinnedTabId !== null ? browser.tabs.get(pinnedTabId).then((tab) => ({ id: pinnedTabId, url: tab.url })) : activeTab()).catch(() => null);
+  const outcome = target.then((tab): Promise<ReadOutcome> | ReadOutcome => (tab ? readTab(tab.id, tab.url, force) : { kind: 'failed', message: NO_TAB }));
+  return { target, outcome };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ExtractedArticle } from '../extract/article';
 import { isPageEvent } from '../messages';
 import type { Report } from '../report';
 import { analyze, prepareAnalysis } from './analyze-client';
-import { activeTab, askPage, readTab, requestSiteAccess, type ReadOutcome } from './page';
+import { NO_TAB, askPage, requestSiteAccess, startRead, type PendingRead } from './page';
 import { markStage } from './timing';
 
 export type PanelState =
@@ -16,27 +16,6 @@ export type PanelState =
   | { kind: 'loading'; tabId: number }
   | { kind: 'failed'; tabId: number | null; message: string }
   | { kind: 'ready'; tabId: number; report: Report; article: ExtractedArticle; readerable: boolean };
-
-const NO_TAB = 'There is no tab to read. Open a news article and try again.';
-
-/** A read of a tab, under way: which tab, and what reading it gave. */
-export interface PendingRead {
-  target: Promise<{ id: number; url?: string } | null>;
-  outcome: Promise<ReadOutcome>;
-}
-
-/**
- * Starts reading the tab the panel follows: the one `?tabId=` pins it to,
- * else the active tab. The panel starts its first read before its first
- * render (entrypoints/sidepanel/main.tsx), so that the page is read while
- * the panel draws itself.
- */
-export function startRead(pinnedTabId: number | null, force = false): PendingRead {
-  markStage('read');
-  const target = (pinnedTabId !== null ? browser.tabs.get(pinnedTabId).then((tab) => ({ id: pinnedTabId, url: tab.url })) : activeTab()).catch(() => null);
-  const outcome = target.then((tab): Promise<ReadOutcome> | ReadOutcome => (tab ? readTab(tab.id, tab.url, force) : { kind: 'failed', message: NO_TAB }));
-  return { target, outcome };
-}
 
 /**
  * The panel's state machine: which tab it follows (or the one `?tabId=` pins
