@@ -1,5 +1,8 @@
 import DOMPurify from 'dompurify';
 
+// One DOMPurify per window, made at its first read (the page script reads its page again on each panel open).
+const purifiers = new WeakMap<object, ReturnType<typeof DOMPurify>>();
+
 /**
  * Cleans article HTML before anything renders or re-parses it: no scripts,
  * event handlers, frames, forms or styles, and only http(s) and mailto links
@@ -9,7 +12,8 @@ import DOMPurify from 'dompurify';
 export function sanitizeArticleHtml(html: string, doc: Document): string {
   const view = doc.defaultView;
   if (!view) throw new Error('sanitizeArticleHtml needs a document with a window');
-  const purify = DOMPurify(view as unknown as Window & typeof globalThis);
+  let purify = purifiers.get(view);
+  if (!purify) purifiers.set(view, (purify = DOMPurify(view as unknown as Window & typeof globalThis)));
   return purify.sanitize(html, {
     FORBID_TAGS: ['style', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed'],
     FORBID_ATTR: ['style'],
