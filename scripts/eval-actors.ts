@@ -7,8 +7,12 @@
  *      as ../shared/data/README.md says (optional actors neither rewarded nor
  *      penalised, a second listing of a matched actor is a false positive);
  *   3. cost: model load and findActors on the seed article (median wall and CPU time).
+ * Each line also gives type_accuracy: of the actors matched to a gold
+ * actor, the share listed with the gold's type (person, organization, place).
  *
- *   npm run eval:actors [-- --data ../shared/data/gum-news/gum_news_train.jsonl]
+ *   npm run eval:actors [-- --data ../shared/data/gum-news/gum_news_train.jsonl] [--types]
+ *
+ * --types lists each matched actor of ours whose type is not the gold's.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +24,7 @@ import { articleText } from '../tests/actors/article-text';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '../shared');
 const i = process.argv.indexOf('--data');
+const showTypes = process.argv.includes('--types');
 const gumPath = path.resolve(i > 0 ? process.argv[i + 1] : path.join(shared, 'data/gum-news/gum_news_train.jsonl'));
 if (!existsSync(gumPath)) {
   console.error(`No data at ${gumPath}: ../shared/data is needed.`);
@@ -42,6 +47,7 @@ interface Listed {
 interface Gold {
   names: string[];
   salient: boolean;
+  type: ActorType;
 }
 type Lister = (text: string, title: string, ledeEnd: number) => Listed[];
 
@@ -62,13 +68,14 @@ const baseline: Lister = (text) => {
 };
 
 /** Matches a listed actor list against gold, the way data/README.md scores. */
-function score(listed: Listed[], gold: Gold[], optional: string[] = [], topForSalient = 5) {
+function score(listed: Listed[], gold: Gold[], optional: string[] = [], report = false, topForSalient = 5) {
   const keys = (names: string[]) => new Set(names.map(nameKey).filter(Boolean));
   const goldKeys = gold.map((g) => keys(g.names));
   const optionalKeys = keys(optional);
   const matched = new Set<number>();
   let tp = 0;
   let fp = 0;
+  let typed = 0;
   const salientFound = new Set<number>();
   listed.forEach((actor, rank) => {
     const k = keys(actor.names);
@@ -81,20 +88,22 @@ function score(listed: Listed[], gold: Gold[], optional: string[] = [], topForSa
     else {
       matched.add(g);
       tp++;
+      if (actor.type === gold[g].type) typed++;
+      else if (showTypes && report) console.log(`    type: ${actor.names[0]} is ${gold[g].type}, listed as ${actor.type}`);
       if (rank < topForSalient && gold[g].salient) salientFound.add(g);
     }
   });
-  return { tp, fp, fn: gold.length - matched.size, salient: gold.filter((g) => g.salient).length, salientFound: salientFound.size };
+  return { tp, fp, typed, fn: gold.length - matched.size, salient: gold.filter((g) => g.salient).length, salientFound: salientFound.size };
 }
 
 type Totals = ReturnType<typeof score>;
-const add = (a: Totals, b: Totals): Totals => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn, salient: a.salient + b.salient, salientFound: a.salientFound + b.salientFound });
-const zero = (): Totals => ({ tp: 0, fp: 0, fn: 0, salient: 0, salientFound: 0 });
+const add = (a: Totals, b: Totals): Totals => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, typed: a.typed + b.typed, fn: a.fn + b.fn, salient: a.salient + b.salient, salientFound: a.salientFound + b.salientFound });
+const zero = (): Totals => ({ tp: 0, fp: 0, typed: 0, fn: 0, salient: 0, salientFound: 0 });
 function line(name: string, t: Totals): string {
   const p = t.tp / (t.tp + t.fp || 1);
   const r = t.tp / (t.tp + t.fn || 1);
   const f1 = p + r ? (2 * p * r) / (p + r) : 0;
-  return `${name}: f1=${f1.toFixed(3)} precision=${p.toFixed(3)} recall=${r.toFixed(3)} salient_recall=${(t.salientFound / (t.salient || 1)).toFixed(3)}`;
+  return `${name}: f1=${f1.toFixed(3)} precision=${p.toFixed(3)} recall=${r.toFixed(3)} salient_recall=${(t.salientFound / (t.salient || 1)).toFixed(3)} type_accuracy=${(t.typed / (t.tp || 1)).toFixed(3)}`;
 }
 
 // 1. GUM news: gold actors are the named people, organisations and places.
@@ -109,16 +118,18 @@ const gum = readFileSync(gumPath, 'utf8').split('\n').filter(Boolean).map((l) =>
 const gumTotals = { ours: zero(), baseline: zero() };
 for (const doc of gum) {
   const names = new Map<number, Set<string>>();
+  const types = new Map<number, ActorType>();
   for (const m of doc.mentions) {
     const name = ['person', 'organization', 'place'].includes(m.etype) ? properName(m.text) : null;
     if (name) names.set(m.entity_id, (names.get(m.entity_id) ?? new Set()).add(name));
+    if (name && !types.has(m.entity_id)) types.set(m.entity_id, m.etype as ActorType);
   }
   const salient = new Set(doc.salient_entities.map((e) => e.entity_id));
-  const gold = [...names].map(([id, n]) => ({ names: [...n], salient: salient.has(id) }));
+  const gold = [...names].map(([id, n]) => ({ names: [...n], salient: salient.has(id), type: types.get(id)! }));
   const ledeEnd = doc.text.split('\n\n').slice(0, 3).join('\n\n').length;
   // Only people, organisations and places are scored: GUM has no "other" names.
   const scored = (l: Listed[]) => l.filter((a) => a.type !== 'other');
-  gumTotals.ours = add(gumTotals.ours, score(scored(ours(doc.text, doc.title, ledeEnd)), gold));
+  gumTotals.ours = add(gumTotals.ours, score(scored(ours(doc.text, doc.title, ledeEnd)), gold, [], true));
   gumTotals.baseline = add(gumTotals.baseline, score(baseline(doc.text, doc.title, ledeEnd), gold));
 }
 console.log(`${path.relative(process.cwd(), gumPath)}: ${gum.length} articles (salient recall: salient named actors among the first 5 listed)`);
@@ -133,9 +144,9 @@ for (const dir of [...pages, path.join(shared, 'fixtures/seed-article')]) {
   const g = JSON.parse(readFileSync(path.join(dir, 'gold.json'), 'utf8'));
   const article = articleText(readFileSync(path.join(dir, source), 'utf8'), g.url);
   if (!article) continue;
-  const gold = g.actors.map((a: { name: string; aliases: string[]; salient?: boolean }) => ({ names: [a.name, ...a.aliases], salient: a.salient ?? true }));
+  const gold = g.actors.map((a: { name: string; type: ActorType; aliases: string[]; salient?: boolean }) => ({ names: [a.name, ...a.aliases], salient: a.salient ?? true, type: a.type }));
   const optional = g.optional_actors ?? [];
-  const o = score(ours(article.text, article.title, article.ledeEnd), gold, optional);
+  const o = score(ours(article.text, article.title, article.ledeEnd), gold, optional, true);
   const b = score(baseline(article.text, article.title, article.ledeEnd), gold, optional);
   console.log(`  ${path.basename(dir).padEnd(14)} ${line('ours', o)}`);
   if (path.basename(dir) === 'seed-article') continue;
