@@ -202,7 +202,11 @@ function roleInText(text: string, mention: Mention): string | undefined {
 // What the words around a mention say about its type.
 const SPEECH = /^(?:['’]s)?\s*(?:,\s*)?(?:has |had |have |also |then |later |once |repeatedly |previously )?(?:said|says|argued|argues|wrote|writes|urged|urges|told|added|recalled|recalls|insisted|noted|warned|claimed|stated|explained|tweeted|posted|asked|denied|admitted|acknowledged|believes|thinks|replied|responded|testified)\b/u;
 const PRONOUN_AFTER = /^[^.!?]{0,3}\b(?:he|she)\b/u;
-const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|forces|corporation|company|group|association|institute|university|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|times|post)$/iu;
+const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|forces|corporation|company|group|association|institute|university|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|times|post|church)$/iu;
+// "Department of Defense", "University of Washington": a head word, then "of" or "for".
+const ORG_LEAD = /^(?:department|ministry|university|bank|bureau|office|board|council|commission|committee|institute|instituto|college|school|academy|church|party|federation|association|league|union|court|house)\s(?:of|for)\b/iu;
+// A building or a site, which is a place: "Nizhny Novgorod Stadium", "Chiang Kai Shek Memorial Hall Station".
+const FACILITY = /\b(?:stadium|station|airport|tower|towers|hall|bridge|square|park|mosque|masjid|cathedral|palace|arena|temple|museum)$/iu;
 const EVENT = /^(?:operation|battle|siege)\b|\b(?:agreement|accord|treaty|summit|conference|war|protocol|act|games|cup|championship|olympics|convention|declaration|accords|talks|process|plan|initiative|festival|election|elections|award|prize)$/iu;
 const PLACE_BEFORE = /\b(?:in|to|from|into|across|near|at|towards?|visited|visit)\s+$/u;
 
@@ -227,9 +231,12 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   }
   const key = nameKey(name);
   const words = key.split(' ');
-  if (g.roles.length) score.PER += 2;
+  const orgNamed = ORG_HEAD.test(key) || ORG_LEAD.test(key);
+  // A title next to an organisation's name is someone else's ("Defense Secretary" before "Department of Defense").
+  if (g.roles.length && !orgNamed) score.PER += 2;
   if (words.length > 1 && lists.first.has(words[0])) score.PER += 1;
-  if (ORG_HEAD.test(key)) score.ORG += 3;
+  if (orgNamed) score.ORG += 3;
+  if (FACILITY.test(key)) score.LOC += 3;
   if (acronymDefined) score.ORG += 2;
   if (lists.places.has(key)) score.LOC += 2;
   const best = (Object.keys(score) as EntityType[]).sort((a, b) => score[b] - score[a])[0];

@@ -26,6 +26,15 @@ describe('findActors types', () => {
     expect(taliban?.type).toBe('organization');
   });
 
+  it('types "Department of …" as an organisation even with a title beside it, and a stadium as a place', () => {
+    const found = actorsOf(
+      'Budget fight\n\nInterest payments could surpass the Defense Department budget in 2023. The Department of Defense has not said where it would cut. ' +
+        'Fans filled the Nizhny Novgorod Stadium on Sunday, and the Nizhny Novgorod Stadium was sold out again.',
+    );
+    expect(found.get('Department of Defense')?.type).toBe('organization');
+    expect(found.get('Nizhny Novgorod Stadium')?.type).toBe('place');
+  });
+
   it('reads a subheading in Title Case like a headline, so its common words are no names', () => {
     expect(actors.has('Position')).toBe(false);
     expect(actors.get('Islamabad')?.type).toBe('place');
