@@ -274,7 +274,7 @@ interface Group {
  * that a later surname ("Khalilzad") or acronym ("TTP") can find the full
  * name ("Zalmay Khalilzad", "Tehreek-e-Taliban Pakistan") it stands for.
  */
-function mergeMentions(text: string, mentions: Mention[], places: NameList): Group[] {
+function mergeMentions(text: string, mentions: Mention[], { places, demonyms }: Lists): Group[] {
   const acronyms = definedAcronyms(text, mentions);
   const groups = new Map<string, Group>();
   const canonical = (m: Mention): string => {
@@ -284,6 +284,8 @@ function mergeMentions(text: string, mentions: Mention[], places: NameList): Gro
     if (groups.has(key)) return key;
     // A form already written for an actor is that actor's, whatever the tagger typed it this time.
     for (const [k, g] of groups) for (const name of g.names.keys()) if (nameKey(name) === key) return k;
+    // The same name with its country as an adjective: "Pakistani Taliban", "Tehreek-e-Taliban Pakistan" (the tagger often calls the first MISC).
+    for (const [k, g] of groups) if ((g.types.has(m.type) || g.types.has('MISC') || m.type === 'MISC') && sameByDemonym(key, k, demonyms)) return k;
     // A part of a longer name already seen: a surname, "Taliban" for "Afghan Taliban".
     const words = key.split(' ');
     const longer = [...groups.keys()].filter((k) => {
@@ -314,6 +316,25 @@ function mergeMentions(text: string, mentions: Mention[], places: NameList): Gro
     if (known && !group.names.has(known)) group.names.set(known, 0);
   }
   return [...groups.values()];
+}
+
+/**
+ * Whether two names (name keys) have the same words but that one writes a
+ * country as its adjective: "pakistani taliban" and "tehreek e taliban
+ * pakistan". The shorter has two words or more and every one of its words is
+ * in the longer, or is a demonym that begins, or is begun by, one of them
+ * ("afghan", "afghanistan").
+ */
+function sameByDemonym(a: string, b: string, demonyms: NameList): boolean {
+  const [short, long] = [a.split(' '), b.split(' ')].sort((x, y) => x.length - y.length);
+  if (short.length < 2) return false;
+  let viaDemonym = false;
+  for (const word of short) {
+    if (long.includes(word)) continue;
+    if (!demonyms.has(word) || !long.some((w) => w.length >= 4 && (word.startsWith(w) || w.startsWith(word)))) return false;
+    viaDemonym = true;
+  }
+  return viaDemonym;
 }
 
 const count = (g: Group) => g.offsets.length;
@@ -361,7 +382,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map((m) => (m.role ? m : { ...m, role: roleInText(text, m) }));
   const acronyms = definedAcronyms(text, mentions);
 
-  return mergeMentions(text, mentions, lists.places)
+  return mergeMentions(text, mentions, lists)
     .map((g): Actor => {
       const name = fullestName(g);
       const defined = [...g.names.keys()].some((n) => acronyms.has(nameKey(n)));

@@ -17,9 +17,18 @@ describe.skipIf(!hasSeed)('findActors on the seed article', () => {
     for (const g of gold.actors) expect(find([g.name, ...g.aliases])?.type, g.name).toBe(g.type);
   });
 
-  it('merges Khalilzad into Zalmay Khalilzad and TTP into Tehreek-e-Taliban Pakistan', () => {
+  it('merges Khalilzad into Zalmay Khalilzad, and TTP and the Pakistani Taliban into Tehreek-e-Taliban Pakistan', () => {
     expect(find(['Khalilzad'])?.name).toBe('Zalmay Khalilzad');
     expect(find(['TTP'])?.name).toBe('Tehreek-e-Taliban Pakistan');
+    expect(find(['Pakistani Taliban'])?.name).toBe('Tehreek-e-Taliban Pakistan');
+  });
+
+  it('lists each Taliban once, the Afghan apart from the Pakistani', () => {
+    for (const g of gold.actors.filter((a: { name: string }) => /Taliban/.test(a.name))) {
+      const names = [g.name, ...g.aliases].map(nameKey);
+      expect(actors.filter((a) => [a.name, ...a.aliases].some((n) => names.includes(nameKey(n)))), g.name).toHaveLength(1);
+    }
+    expect(find(['Taliban'])?.name).toBe('Afghan Taliban');
   });
 
   it('lists none of the page furniture or common words', () => {
