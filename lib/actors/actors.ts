@@ -135,7 +135,7 @@ function splitAlternatives(mention: Mention): Mention[] {
 function stripLeadingWords(mention: Mention): Mention {
   const words = mention.text.split(' ');
   let n = 0;
-  while (n + 1 < words.length && /^\p{Lu}\p{Ll}*$/u.test(words[n]) && LEADING_WORDS.has(words[n].toLowerCase())) n++;
+  while (n + 1 < words.length && LEADING_WORDS.has(words[n].toLowerCase()) && /^\p{Lu}\p{Ll}*$/u.test(words[n])) n++;
   if (n === 0) return mention;
   const offset = words.slice(0, n).join(' ').length + 1;
   return { ...mention, text: mention.text.slice(offset), start: mention.start + offset };
