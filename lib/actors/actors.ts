@@ -34,9 +34,13 @@ const JUNK = new Set(
     'january february march april may june july august september october november december ' +
     'jan feb apr jun jul aug sep sept oct nov dec ' +
     'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri ' +
-    'today yesterday tomorrow'
+    'today yesterday tomorrow ' +
+    // Page furniture that the tagger takes for a name: "Today's Paper", "Breaking News".
+    'paper breaking news advertisement newsletter newsletters subscribe menu search home video videos photos ' +
+    'opinion comments share print email related latest live watch listen podcast podcasts'
   ).split(' '),
 );
+const FURNITURE = new Set(['today paper', 'breaking news', 'most popular', 'top stories', 'sign in', 'log in', 'sign up']);
 // Words that begin a sentence, a button or a dateline, not a name: the tagger
 // sometimes takes them in ("As Eloise", "If Lucasfilm", "See Facebook",
 // "Posted Nov"), or tags them alone ("Like").
@@ -149,7 +153,9 @@ function trimMention(mention: Mention): Mention {
 
 function isJunk(mention: Mention, demonyms: NameList): boolean {
   const key = nameKey(mention.text);
-  if (!key || JUNK.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
+  if (!key || JUNK.has(key) || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
+  // A plural of initials ("CEOs", "MPs"), or titles alone ("Vice-president", "President-elect").
+  if (/^\p{Lu}{2,}s$/u.test(mention.text) || key.split(' ').every((w) => TITLE_WORDS.has(w) || w === 'elect')) return true;
   // "American", "Pakistani": adjectives, not actors.
   return mention.type === 'MISC' && !key.includes(' ') && (demonyms.has(key) || /(?:ian|ean|can|ese|ish|ic|i)$/.test(key));
 }

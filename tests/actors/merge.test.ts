@@ -55,6 +55,15 @@ describe('findActors', () => {
     for (const name of found.keys()) expect(name).not.toMatch(/^(?:If|Like|See|Posted) |^Nov$| or /);
   });
 
+  it('drops plurals of initials, titles alone and page furniture', () => {
+    const found = byName(
+      'Pay row\n\nSeveral CEOs said on Tuesday that pay would fall, and CEOs in London agreed. Vice-president Mike Pence met the President-elect in New York. ' +
+        'Rio Tinto shares rose in London.\n\nBreaking News\n\nOrder Reprints | Today’s Paper | Subscribe',
+    );
+    expect([...found.keys()]).toEqual(expect.arrayContaining(['Mike Pence', 'London', 'Rio Tinto']));
+    for (const junk of ['CEOs', 'President-elect', 'Vice-president', 'Breaking News', 'Paper']) expect(found.has(junk), junk).toBe(false);
+  });
+
   it('gives a form already written for one actor to that actor, however the tagger typed it', () => {
     const found = byName(
       'Why water mains break in winter\n\nWater mains across New York City break every winter, and New York officials expect more. ' +
