@@ -5,7 +5,9 @@
  *      name or alias; salient recall against `salient_entities`;
  *   2. the eight readability pages with gold.json and the seed article, scored
  *      as ../shared/data/README.md says (optional actors neither rewarded nor
- *      penalised, a second listing of a matched actor is a false positive);
+ *      penalised, a second listing of a matched actor is a false positive),
+ *      their text read by the simple extractor of tests/actors/article-text.ts
+ *      and, in a last line, as the side panel reads it (lib/extract);
  *   3. cost: model load and findActors on the seed article (median wall and CPU time).
  * Each line also gives type_accuracy: of the actors matched to a gold
  * actor, the share listed with the gold's type (person, organization, place).
@@ -19,7 +21,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import type { ActorType } from '../lib/report';
+import { extractArticle } from '../lib/extract/article';
 import { articleText } from '../tests/actors/article-text';
+import { parseHtml } from './node-dom';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '../shared');
@@ -138,7 +142,7 @@ console.log('  ' + line('backstory actors', gumTotals.ours));
 
 // 2. Readability pages with article-level gold, and the seed article.
 const pages = ['cnn', 'nytimes-2', 'nytimes-3', 'nytimes-4', 'herald-sun-1', 'breitbart', 'buzzfeed-1', 'yahoo-3'].map((p) => path.join(shared, 'data/readability-pages', p));
-const pageTotals = { ours: zero(), baseline: zero() };
+const pageTotals = { ours: zero(), baseline: zero(), panel: zero() };
 for (const dir of [...pages, path.join(shared, 'fixtures/seed-article')]) {
   const source = existsSync(path.join(dir, 'source.html')) ? 'source.html' : 'article.html';
   const g = JSON.parse(readFileSync(path.join(dir, 'gold.json'), 'utf8'));
@@ -150,12 +154,15 @@ for (const dir of [...pages, path.join(shared, 'fixtures/seed-article')]) {
   const b = score(baseline(article.text, article.title, article.ledeEnd), gold, optional);
   console.log(`  ${path.basename(dir).padEnd(14)} ${line('ours', o)}`);
   if (path.basename(dir) === 'seed-article') continue;
+  const read = extractArticle(parseHtml(readFileSync(path.join(dir, source), 'utf8'), g.url), { url: g.url, force: true });
+  if (read.ok) pageTotals.panel = add(pageTotals.panel, score(ours(read.article.text, read.article.info.title, read.article.ledeEnd), gold, optional));
   pageTotals.ours = add(pageTotals.ours, o);
   pageTotals.baseline = add(pageTotals.baseline, b);
 }
 console.log('readability pages with gold (8), salient recall: salient gold actors among the first 5 listed');
 console.log('  ' + line('compromise (baseline)', pageTotals.baseline));
 console.log('  ' + line('backstory actors', pageTotals.ours));
+console.log('  ' + line('backstory actors, text as the panel reads it', pageTotals.panel));
 
 // 3. Cost on the seed article: wall time and, because this machine may be
 // shared, the process's CPU time too (other jobs stretch the first, not the second).
