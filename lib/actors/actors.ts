@@ -34,13 +34,14 @@ const JUNK = new Set(
     'january february march april may june july august september october november december ' +
     'jan feb apr jun jul aug sep sept oct nov dec ' +
     'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri ' +
-    'today yesterday tomorrow ' +
-    // Page furniture that the tagger takes for a name: "Today's Paper", "Breaking News".
-    'paper breaking news advertisement newsletter newsletters subscribe menu search home video videos photos ' +
-    'opinion comments share print email related latest live watch listen podcast podcasts'
+    'today yesterday tomorrow'
   ).split(' '),
 );
-const FURNITURE = new Set(['today paper', 'breaking news', 'most popular', 'top stories', 'sign in', 'log in', 'sign up']);
+// Page furniture that the tagger takes for a name ("Today's Paper", "Breaking News"), by name key.
+const FURNITURE = new Set([
+  ...'paper advertisement newsletter newsletters subscribe menu search home video videos photos opinion comments print email related latest live listen podcast podcasts'.split(' '),
+  ...['today paper', 'breaking news', 'most popular', 'top stories', 'sign in', 'log in', 'sign up'],
+]);
 // Words that begin a sentence, a button or a dateline, not a name: the tagger
 // sometimes takes them in ("As Eloise", "If Lucasfilm", "See Facebook",
 // "Posted Nov"), or tags them alone ("Like").
