@@ -136,6 +136,22 @@ function splitAlternatives(mention: Mention): Mention[] {
   return [{ ...mention, text: mention.text.slice(0, at), end: mention.start + at }, ...splitAlternatives(second)];
 }
 
+/**
+ * A name that the tagger ran on through a possessive into the name after it:
+ * "Stanford University's Center on Poverty and Inequality" is Stanford
+ * University and its Center. Only before two words or more, so that
+ * "McDonald's Corporation" stays whole.
+ */
+function splitPossessive(mention: Mention): Mention[] {
+  const match = /['’]s (?=\p{Lu}\S* \S)/u.exec(mention.text);
+  if (!match || match.index === 0) return [mention];
+  const at = match.index + match[0].length;
+  return [
+    { ...mention, text: mention.text.slice(0, match.index), end: mention.start + match.index },
+    { ...mention, text: mention.text.slice(at), start: mention.start + at },
+  ];
+}
+
 /** Drops the leading words that begin a sentence or a button rather than a name ("If Lucasfilm" → "Lucasfilm"). */
 function stripLeadingWords(mention: Mention): Mention {
   const words = mention.text.split(' ');
@@ -382,6 +398,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
 
   const mentions = tagMentions(text)
     .mentions.flatMap(splitAlternatives)
+    .flatMap(splitPossessive)
     .map(trimMention)
     .map(stripLeadingWords)
     .map(stripTitle)

@@ -55,6 +55,13 @@ describe('findActors', () => {
     for (const name of found.keys()) expect(name).not.toMatch(/^(?:If|Like|See|Posted) |^Nov$| or /);
   });
 
+  it('splits a name run on through a possessive into the next one, but keeps "McDonald\'s Corporation" whole', () => {
+    const found = byName(
+      'A new report\n\nA report released on Monday by Stanford University’s Center on Poverty and Inequality calls that into question. McDonald’s Corporation said nothing.',
+    );
+    expect([...found.keys()]).toEqual(expect.arrayContaining(['Stanford University', 'Center on Poverty and Inequality', 'McDonald’s Corporation']));
+  });
+
   it('drops plurals of initials, titles alone and page furniture', () => {
     const found = byName(
       'Pay row\n\nSeveral CEOs said on Tuesday that pay would fall, and CEOs in London agreed. Vice-president Mike Pence met the President-elect in New York. ' +
