@@ -297,7 +297,7 @@ interface Group {
  * that a later surname ("Khalilzad") or acronym ("TTP") can find the full
  * name ("Zalmay Khalilzad", "Tehreek-e-Taliban Pakistan") it stands for.
  */
-function mergeMentions(text: string, mentions: Mention[], { places, demonyms }: Lists): Group[] {
+function mergeMentions(text: string, mentions: Mention[], { places, demonyms, first }: Lists): Group[] {
   const acronyms = definedAcronyms(text, mentions);
   const groups = new Map<string, Group>();
   const canonical = (m: Mention): string => {
@@ -318,6 +318,11 @@ function mergeMentions(text: string, mentions: Mention[], { places, demonyms }: 
       return sameType && kw.length > words.length && (kw.slice(-words.length).join(' ') === key || (m.type !== 'PER' && kw.slice(0, words.length).join(' ') === key));
     });
     if (longer.length) return longer.sort((a, b) => count(groups.get(b)!) - count(groups.get(a)!))[0];
+    // A first name alone, for the one person of that first name: "Eloise" after "Eloise Parry".
+    if (words.length === 1 && first.has(key)) {
+      const people = [...groups.keys()].filter((k) => k.startsWith(key + ' ') && groups.get(k)!.types.has('PER'));
+      if (people.length === 1) return people[0];
+    }
     // An acronym of a longer name: "TTP" for "Tehreek-e-Taliban Pakistan".
     if (/^\p{Lu}{2,6}$/u.test(m.text)) {
       const expansion = [...groups.keys()].find((k) => initials(firstForm(groups.get(k)!)) === m.text);

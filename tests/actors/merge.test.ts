@@ -62,6 +62,15 @@ describe('findActors', () => {
     expect([...found.keys()]).toEqual(expect.arrayContaining(['Stanford University', 'Center on Poverty and Inequality', 'McDonald’s Corporation']));
   });
 
+  it('merges a first name alone into the one person of that first name, and not when there are two', () => {
+    const one = byName('Diet pills\n\nEloise Parry, 21, died in April. Her mother, Fiona Parry, said Eloise had bought the pills online.');
+    expect(one.get('Eloise Parry')?.aliases).toContain('Eloise');
+    expect(one.has('Eloise')).toBe(false);
+    const two = byName('Rivals\n\nJohn Smith met John Brown in London. Later John said the talks had failed.');
+    expect(two.get('John Smith')?.aliases ?? []).not.toContain('John');
+    expect(two.get('John Brown')?.aliases ?? []).not.toContain('John');
+  });
+
   it('drops plurals of initials, titles alone and page furniture', () => {
     const found = byName(
       'Pay row\n\nSeveral CEOs said on Tuesday that pay would fall, and CEOs in London agreed. Vice-president Mike Pence met the President-elect in New York. ' +
