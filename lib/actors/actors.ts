@@ -112,6 +112,9 @@ function tagMentions(text: string): { mentions: Mention[]; tokens: Token[][] } {
     const acronym = /^\s*\(\s*(\p{Lu}{2,8})\s*\)/u.exec(text.slice(mention.end, mention.end + 14))?.[1];
     if (prev && acronym && prev.end + 1 === mention.start && initials(text.slice(prev.start, mention.end)) === acronym) {
       mentions[mentions.length - 1] = { ...prev, text: text.slice(prev.start, mention.end), end: mention.end, type: 'ORG' };
+    } else if (prev && ORG_HEAD.test(prev.text) && mention.type !== 'PER' && /^ (?:for|of|on)(?: the| a)? $/u.test(text.slice(prev.end, mention.start))) {
+      // An organisation's head and what it is for, which the tagger split: "Committee" "for a" "Responsible Federal Budget".
+      mentions[mentions.length - 1] = { ...prev, text: text.slice(prev.start, mention.end), end: mention.end, type: 'ORG' };
     } else mentions.push(mention);
   }
   return { mentions, tokens };

@@ -71,6 +71,14 @@ describe('findActors', () => {
     expect(two.get('John Brown')?.aliases ?? []).not.toContain('John');
   });
 
+  it('joins an organisation\'s head to what it is for when the tagger split them', () => {
+    const found = byName(
+      'Debt warning\n\n“Interest is the fastest-growing part of the budget,” said Marc Goldwein of the Committee for a Responsible Federal Budget, a group in Washington.',
+    );
+    expect(found.has('Committee for a Responsible Federal Budget')).toBe(true);
+    expect(found.has('Committee')).toBe(false);
+  });
+
   it('drops plurals of initials, titles alone and page furniture', () => {
     const found = byName(
       'Pay row\n\nSeveral CEOs said on Tuesday that pay would fall, and CEOs in London agreed. Vice-president Mike Pence met the President-elect in New York. ' +
