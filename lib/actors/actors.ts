@@ -318,7 +318,9 @@ function mergeMentions(text: string, mentions: Mention[], { places, demonyms, fi
       const kw = k.split(' ');
       // The tagger sometimes types a lone surname as a place; a known place name is never a surname.
       const sameType = groups.get(k)!.types.has(m.type) || (words.length === 1 && !places.has(key));
-      return sameType && kw.length > words.length && (kw.slice(-words.length).join(' ') === key || (m.type !== 'PER' && kw.slice(0, words.length).join(' ') === key));
+      // "Manhattan" is not "Lower Manhattan", nor "Sudan" "South Sudan".
+      const part = kw.slice(-words.length).join(' ') === key && !kw.slice(0, -words.length).every((w) => QUARTERS.has(w));
+      return sameType && kw.length > words.length && (part || (m.type !== 'PER' && kw.slice(0, words.length).join(' ') === key));
     });
     if (longer.length) return longer.sort((a, b) => count(groups.get(b)!) - count(groups.get(a)!))[0];
     // A first name alone, for the one person of that first name: "Eloise" after "Eloise Parry".
@@ -367,6 +369,9 @@ function sameByDemonym(a: string, b: string, demonyms: NameList): boolean {
   }
   return viaDemonym;
 }
+
+// Words that make a part or a neighbour of a place: "Lower Manhattan", "South Sudan", "Greater London".
+const QUARTERS = new Set('north south east west northern southern eastern western lower upper central greater inner outer'.split(' '));
 
 const count = (g: Group) => g.offsets.length;
 const firstForm = (g: Group) => [...g.names.keys()][0];

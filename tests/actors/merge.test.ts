@@ -79,6 +79,15 @@ describe('findActors', () => {
     expect(found.has('Committee')).toBe(false);
   });
 
+  it('keeps a place apart from a quarter of it ("Lower Manhattan")', () => {
+    const found = byName(
+      'Winter underground\n\nA water main broke in Lower Manhattan on Monday, flooding streets near Wall Street. ' +
+        'Crews in Manhattan worked through the night, officials said, and Lower Manhattan had power again by noon.',
+    );
+    expect(found.has('Lower Manhattan')).toBe(true);
+    expect(found.has('Manhattan')).toBe(true);
+  });
+
   it('drops plurals of initials, titles alone and page furniture', () => {
     const found = byName(
       'Pay row\n\nSeveral CEOs said on Tuesday that pay would fall, and CEOs in London agreed. Vice-president Mike Pence met the President-elect in New York. ' +
