@@ -303,17 +303,27 @@ interface Group {
 function mergeMentions(text: string, mentions: Mention[], { places, demonyms, first }: Lists): Group[] {
   const acronyms = definedAcronyms(text, mentions);
   const groups = new Map<string, Group>();
+  // Each form written so far (by name key) and the group it went to; the groups by each word of their key; those whose key has a demonym.
+  const owners = new Map<string, string>();
+  const byWord = new Map<string, string[]>();
+  const withDemonym: string[] = [];
   const canonical = (m: Mention): string => {
     const key = nameKey(m.text);
     const known = acronyms.get(key) ?? WELL_KNOWN[key.replace(/ /g, '')] ?? WELL_KNOWN[key];
     if (known) return nameKey(known);
     if (groups.has(key)) return key;
     // A form already written for an actor is that actor's, whatever the tagger typed it this time.
-    for (const [k, g] of groups) for (const name of g.names.keys()) if (nameKey(name) === key) return k;
+    const owner = owners.get(key);
+    if (owner) return owner;
     // The same name with its country as an adjective: "Pakistani Taliban", "Tehreek-e-Taliban Pakistan" (the tagger often calls the first MISC).
-    for (const [k, g] of groups) if ((g.types.has(m.type) || g.types.has('MISC') || m.type === 'MISC') && sameByDemonym(key, k, demonyms)) return k;
-    // A part of a longer name already seen: a surname, "Taliban" for "Afghan Taliban".
     const words = key.split(' ');
+    const plainWord = words.find((w) => !demonyms.has(w));
+    const candidates = plainWord && words.length > 1 && words.some((w) => demonyms.has(w)) ? [...(byWord.get(plainWord) ?? []), ...withDemonym] : withDemonym;
+    for (const k of candidates) {
+      const g = groups.get(k)!;
+      if ((g.types.has(m.type) || g.types.has('MISC') || m.type === 'MISC') && sameByDemonym(key, k, demonyms)) return k;
+    }
+    // A part of a longer name already seen: a surname, "Taliban" for "Afghan Taliban".
     const longer = [...groups.keys()].filter((k) => {
       const kw = k.split(' ');
       // The tagger sometimes types a lone surname as a place; a known place name is never a surname.
@@ -338,7 +348,17 @@ function mergeMentions(text: string, mentions: Mention[], { places, demonyms, fi
   const byLength = [...mentions].sort((a, b) => b.text.split(' ').length - a.text.split(' ').length || a.start - b.start);
   for (const m of byLength) {
     const key = canonical(m);
+    if (!groups.has(key)) {
+      const words = key.split(' ');
+      for (const word of words) {
+        const keys = byWord.get(word);
+        if (keys) keys.push(key);
+        else byWord.set(word, [key]);
+      }
+      if (words.some((w) => demonyms.has(w))) withDemonym.push(key);
+    }
     const group: Group = groups.get(key) ?? { names: new Map(), types: new Map(), offsets: [], roles: [] };
+    if (!owners.has(nameKey(m.text))) owners.set(nameKey(m.text), key);
     group.names.set(m.text, (group.names.get(m.text) ?? 0) + 1);
     group.types.set(m.type, (group.types.get(m.type) ?? 0) + 1);
     group.offsets.push([m.start, m.end]);
@@ -346,7 +366,10 @@ function mergeMentions(text: string, mentions: Mention[], { places, demonyms, fi
     groups.set(key, group);
     // A well-known name is listed under its full form even when only the short one is written.
     const known = WELL_KNOWN[nameKey(m.text).replace(/ /g, '')];
-    if (known && !group.names.has(known)) group.names.set(known, 0);
+    if (known && !group.names.has(known)) {
+      group.names.set(known, 0);
+      if (!owners.has(nameKey(known))) owners.set(nameKey(known), key);
+    }
   }
   return [...groups.values()];
 }
