@@ -8,6 +8,8 @@
  * apart), then run once to warm up and N more times. A stage's figure for a
  * page is its median over the runs; the table gives the median and p95 of
  * those over all pages. Prints markdown that can be pasted into the README.
+ * Without --page it also times findActors on the longest text the analysis
+ * reads (the pages' texts joined, cut at MAX_TEXT_CHARS).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -19,7 +21,7 @@ import { analyzeArticle } from '../lib/analyze';
 import { findActors } from '../lib/actors';
 import { MODEL_FILE, loadModelFile } from '../lib/actors/model-file';
 import { harvestLinks } from '../lib/background';
-import { extractArticle, type ExtractedArticle } from '../lib/extract/article';
+import { MAX_TEXT_CHARS, extractArticle, type ExtractedArticle } from '../lib/extract/article';
 import type { PageLink } from '../lib/messages';
 import { hasShared, parseHtml, sharedDir } from './node-dom';
 
@@ -141,6 +143,14 @@ function modelLoad(seedText: ExtractedArticle | null): string {
   return parts.join('; ');
 }
 
+/** findActors on the longest text the analysis reads: the pages' texts joined and cut at MAX_TEXT_CHARS. */
+function longestText(texts: string[]): string {
+  const text = ['The longest text', ...texts].join('\n\n').slice(0, MAX_TEXT_CHARS);
+  findActors(text);
+  const runs = Array.from({ length: 3 }, () => time(() => findActors(text))[1]);
+  return `findActors on ${text.length.toLocaleString('en-US')} characters (the pages' texts joined, cut where the analysis stops reading): ${fmt(median(runs))} ms, median of 3 runs after 1 warm-up`;
+}
+
 const fmt = (ms: number) => (Number.isFinite(ms) ? (ms < 10 ? ms.toFixed(2) : ms.toFixed(1)) : '–');
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const rate = (words: number, ms: number) => (ms > 0 ? Math.round((words / ms) * 1000).toLocaleString('en-US') : '–');
@@ -164,6 +174,7 @@ function main(): void {
 
   const perPage = new Map<string, { samples: Samples; words: number }>();
   const noArticle: string[] = [];
+  const texts: string[] = [];
   for (const page of pages) {
     const [doc, parseMs] = time(() => parseHtml(page.html, page.url));
     sampleMemory();
@@ -183,6 +194,7 @@ function main(): void {
     }
     const words = extractArticle(doc, { url: page.url });
     perPage.set(page.name, { samples, words: words.ok ? words.article.info.wordCount : 0 });
+    if (words.ok) texts.push(words.article.text);
     // jsdom keeps a window alive until it is closed; without this the memory figures are jsdom's.
     doc.defaultView?.close();
     process.stderr.write('.');
@@ -222,6 +234,7 @@ function main(): void {
   if (values.page === undefined) {
     const slowest = [...perPage.entries()].sort((a, b) => median(b[1].samples.total) - median(a[1].samples.total)).slice(0, 3);
     console.log(`Slowest pages (total): ${slowest.map(([name, p]) => `${name} ${fmt(median(p.samples.total))} ms`).join(', ')}.`);
+    console.log(`Longest text: ${longestText(texts)}.`);
   }
 }
 
