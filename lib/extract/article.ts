@@ -56,7 +56,10 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
 
   const clone = doc.cloneNode(true) as Document;
   // Marked, not removed: Readability would score the page without them and might pick other blocks.
-  for (const credit of photoCredits(clone)) credit.setAttribute(CREDIT_MARK, '');
+  const credits = photoCredits(clone);
+  for (const credit of credits) credit.setAttribute(CREDIT_MARK, '');
+  // Their texts too, read before Readability rewrites the copy: a credit it makes a paragraph of loses its mark.
+  const creditTexts = new Set(credits.map((credit) => (credit.textContent ?? '').replace(/\s+/g, ' ').trim()));
   let parsed: ReturnType<Readability<string>['parse']> = null;
   try {
     parsed = new Readability(clone, { maxElemsToParse: MAX_ELEMENTS_TO_PARSE, charThreshold: opts.force ? 0 : 500 }).parse();
@@ -71,7 +74,7 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
   const title = (parsed.title || doc.title || '').trim();
   const htmlCut = parsed.content.length > MAX_CONTENT_HTML;
   const contentHtml = sanitizeArticleHtml(htmlCut ? cutHtml(parsed.content, MAX_CONTENT_HTML) : parsed.content, doc);
-  const full = articleText(title, contentHtml, doc);
+  const full = articleText(title, contentHtml, doc, creditTexts);
   const body = full.text.slice(title.length, full.bodyEnd).trim();
   if (!body) return { ok: false, reason: 'empty', message: 'The article on this page has no text.' };
 

@@ -1,4 +1,4 @@
-import { CREDIT_MARK, leftOutCaptions, photoCredits } from './captions';
+import { CREDIT_MARK, leftOutCaptions } from './captions';
 
 // Elements that start a new paragraph of the analysed text.
 const BLOCKS = new Set([
@@ -13,14 +13,15 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG'
  * reads: the headline, then one paragraph per block element, separated by
  * blank lines, with white space inside a paragraph collapsed to single spaces,
  * then the captions of the article's pictures that Readability left out.
- * Pictures' credits (marked by extractArticle) are left out.
+ * Pictures' credits are left out: elements extractArticle marked, and
+ * paragraphs that are a credit's whole text (`credits`), since Readability
+ * drops the mark of a credit it makes a paragraph of (breitbart's
+ * "<div class=attribution>").
  * The HTML is parsed into an inert document, so nothing in it runs or loads.
  */
-export function articleText(title: string, contentHtml: string, doc: Document): { text: string; ledeEnd: number; bodyEnd: number } {
+export function articleText(title: string, contentHtml: string, doc: Document, credits: ReadonlySet<string>): { text: string; ledeEnd: number; bodyEnd: number } {
   const inert = doc.implementation.createHTMLDocument('');
   inert.body.innerHTML = contentHtml;
-  // A credit Readability made a paragraph of lost its mark (breitbart's "<div class=attribution>").
-  const credits = new Set(photoCredits(doc).map((credit) => (credit.textContent ?? '').replace(/\s+/g, ' ').trim()));
   const paragraphs = blockTexts(inert.body).filter((paragraph) => !credits.has(paragraph));
   const parts = [title.replace(/\s+/g, ' ').trim(), ...paragraphs].filter(Boolean);
   const body = parts.join('\n\n');
