@@ -120,23 +120,30 @@ function tagMentions(text: string): { mentions: Mention[]; tokens: Token[][] } {
   return { mentions, tokens };
 }
 
+/** The characters `from` to `to` of a mention's text, as a mention of their own. */
+function part(mention: Mention, from: number, to = mention.text.length): Mention {
+  return { ...mention, text: mention.text.slice(from, to), start: mention.start + from, end: mention.start + to };
+}
+
+/** A mention without its first `n` words (of `words`, its text split at spaces). */
+function withoutFirstWords(mention: Mention, words: string[], n: number): Mention {
+  return n === 0 ? mention : part(mention, words.slice(0, n).join(' ').length + 1);
+}
+
 /** Moves a leading title ("Mullah", "Prime Minister") from the name into the role. */
 function stripTitle(mention: Mention): Mention | null {
   const words = mention.text.split(' ');
   let n = 0;
   while (n < words.length && TITLE_WORDS.has(words[n].toLowerCase())) n++;
   if (n === words.length) return null; // a lone honorific is not an actor
-  if (n === 0) return mention;
-  const offset = words.slice(0, n).join(' ').length + 1;
-  return { ...mention, text: mention.text.slice(offset), start: mention.start + offset, role: words.slice(0, n).join(' ') };
+  return n === 0 ? mention : { ...withoutFirstWords(mention, words, n), role: words.slice(0, n).join(' ') };
 }
 
 /** Two names the tagger took as one across an "or": "Google or Facebook". */
 function splitAlternatives(mention: Mention): Mention[] {
   const at = mention.text.indexOf(' or ');
   if (at < 0 || !/^\p{Lu}/u.test(mention.text.slice(at + 4))) return [mention];
-  const second = { ...mention, text: mention.text.slice(at + 4), start: mention.start + at + 4 };
-  return [{ ...mention, text: mention.text.slice(0, at), end: mention.start + at }, ...splitAlternatives(second)];
+  return [part(mention, 0, at), ...splitAlternatives(part(mention, at + 4))];
 }
 
 /**
@@ -148,11 +155,7 @@ function splitAlternatives(mention: Mention): Mention[] {
 function splitPossessive(mention: Mention): Mention[] {
   const match = /['’]s (?=\p{Lu}\S* \S)/u.exec(mention.text);
   if (!match || match.index === 0) return [mention];
-  const at = match.index + match[0].length;
-  return [
-    { ...mention, text: mention.text.slice(0, match.index), end: mention.start + match.index },
-    { ...mention, text: mention.text.slice(at), start: mention.start + at },
-  ];
+  return [part(mention, 0, match.index), part(mention, match.index + match[0].length)];
 }
 
 /** Drops the leading words that begin a sentence or a button rather than a name ("If Lucasfilm" → "Lucasfilm"). */
@@ -160,15 +163,12 @@ function stripLeadingWords(mention: Mention): Mention {
   const words = mention.text.split(' ');
   let n = 0;
   while (n + 1 < words.length && LEADING_WORDS.has(words[n].toLowerCase()) && /^\p{Lu}\p{Ll}*$/u.test(words[n])) n++;
-  if (n === 0) return mention;
-  const offset = words.slice(0, n).join(' ').length + 1;
-  return { ...mention, text: mention.text.slice(offset), start: mention.start + offset };
+  return withoutFirstWords(mention, words, n);
 }
 
 /** Drops trailing possessives and punctuation the tagger kept ("Pakistan’s"), but not the full stop of "U.S.". */
 function trimMention(mention: Mention): Mention {
-  const trimmed = mention.text.replace(/(?:\s*['’]s?|[\s,;:"”’)-]+|(?<!(?:^|[\s.])\p{L})\.)$/u, '');
-  return { ...mention, text: trimmed, end: mention.start + trimmed.length };
+  return part(mention, 0, mention.text.replace(/(?:\s*['’]s?|[\s,;:"”’)-]+|(?<!(?:^|[\s.])\p{L})\.)$/u, '').length);
 }
 
 function isJunk(mention: Mention, demonyms: NameList): boolean {
