@@ -307,8 +307,8 @@ function mergeMentions(text: string, mentions: Mention[], { places, demonyms, fi
   const owners = new Map<string, string>();
   const byWord = new Map<string, string[]>();
   const withDemonym: string[] = [];
-  const canonical = (m: Mention): string => {
-    const key = nameKey(m.text);
+  // Where mention m goes, by `key`, its name key.
+  const canonical = (m: Mention, key: string): string => {
     const known = acronyms.get(key) ?? WELL_KNOWN[key.replace(/ /g, '')] ?? WELL_KNOWN[key];
     if (known) return nameKey(known);
     if (groups.has(key)) return key;
@@ -335,7 +335,7 @@ function mergeMentions(text: string, mentions: Mention[], { places, demonyms, fi
     if (longer.length) return longer.sort((a, b) => count(groups.get(b)!) - count(groups.get(a)!))[0];
     // A first name alone, for the one person of that first name: "Eloise" after "Eloise Parry".
     if (words.length === 1 && first.has(key)) {
-      const people = [...groups.keys()].filter((k) => k.startsWith(key + ' ') && groups.get(k)!.types.has('PER'));
+      const people = (byWord.get(key) ?? []).filter((k) => k.startsWith(key + ' ') && groups.get(k)!.types.has('PER'));
       if (people.length === 1) return people[0];
     }
     // An acronym of a longer name: "TTP" for "Tehreek-e-Taliban Pakistan".
@@ -347,7 +347,8 @@ function mergeMentions(text: string, mentions: Mention[], { places, demonyms, fi
   };
   const byLength = [...mentions].sort((a, b) => b.text.split(' ').length - a.text.split(' ').length || a.start - b.start);
   for (const m of byLength) {
-    const key = canonical(m);
+    const form = nameKey(m.text);
+    const key = canonical(m, form);
     if (!groups.has(key)) {
       const words = key.split(' ');
       for (const word of words) {
@@ -358,14 +359,14 @@ function mergeMentions(text: string, mentions: Mention[], { places, demonyms, fi
       if (words.some((w) => demonyms.has(w))) withDemonym.push(key);
     }
     const group: Group = groups.get(key) ?? { names: new Map(), types: new Map(), offsets: [], roles: [] };
-    if (!owners.has(nameKey(m.text))) owners.set(nameKey(m.text), key);
+    if (!owners.has(form)) owners.set(form, key);
     group.names.set(m.text, (group.names.get(m.text) ?? 0) + 1);
     group.types.set(m.type, (group.types.get(m.type) ?? 0) + 1);
     group.offsets.push([m.start, m.end]);
     if (m.role) group.roles.push(m.role);
     groups.set(key, group);
     // A well-known name is listed under its full form even when only the short one is written.
-    const known = WELL_KNOWN[nameKey(m.text).replace(/ /g, '')];
+    const known = WELL_KNOWN[form.replace(/ /g, '')];
     if (known && !group.names.has(known)) {
       group.names.set(known, 0);
       if (!owners.has(nameKey(known))) owners.set(nameKey(known), key);
