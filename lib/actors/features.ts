@@ -143,15 +143,16 @@ function infoOf(raw: string): WordInfo {
   for (let n = 1; n <= 4 && n < lower.length; n++) {
     affixes.push(combine(combine(F.p, n), hashString(lower.slice(0, n))), combine(combine(F.x, n), hashString(lower.slice(-n))));
   }
+  const casing = casingOf(token);
   info = {
     key: LETTER.test(token) ? lower : '',
-    casing: casingOf(token),
+    casing,
     word: hashString(lower),
     raw: hashString(token),
     shape: hashString(shapeOf(token)),
     suffix3: hashString(lower.slice(-3)),
     affixes,
-    plain: LETTER.test(token) ? token === token.toLowerCase() : !/\p{N}/u.test(token),
+    plain: casing === Casing.Lower || (casing === Casing.Other && !/\p{N}/u.test(token)),
   };
   if (wordCache.size > 100_000) wordCache.clear();
   wordCache.set(raw, info);
@@ -447,12 +448,6 @@ export function transitionFeatures(doc: DocFeatures, t: number, out: Uint32Array
     out[p * 2] = combine(F.tt, p);
     out[p * 2 + 1] = combine(combine(F.ts, p), doc.shapes[t]);
   }
-}
-
-/** Emission scores at `at` for a token outside every name (DocFeatures.outside): O, and nothing else. */
-export function onlyOutside(emission: Float64Array, at: number): void {
-  emission[at] = 0;
-  for (let c = 1; c < TAG_COUNT; c++) emission[at + c] = -Infinity;
 }
 
 /** Whether tag `cur` may follow tag `prev` (START before a sentence): I-X only after B-X or I-X. */

@@ -7,7 +7,6 @@ import {
   transitionFeatures,
   viterbi,
   hashString,
-  onlyOutside,
   type DocFeatures,
   type EntityType,
   type Gazetteer,
@@ -229,6 +228,12 @@ function addRow(stage: Stage, hash: number, scores: Float64Array, at: number): v
     for (let t = 0; t < TAG_COUNT; t++) scores[at + t] += levels[weights[b + t] + 127];
     return;
   }
+}
+
+/** Emission scores at `at` for a token outside every name (DocFeatures.outside): O, and nothing else. */
+function onlyOutside(emission: Float64Array, at: number): void {
+  emission[at] = 0;
+  for (let c = 1; c < TAG_COUNT; c++) emission[at + c] = -Infinity;
 }
 
 // Scratch space for one sentence's scores, grown as needed and reused.
