@@ -146,7 +146,8 @@ const pageTotals = { ours: zero(), baseline: zero(), panel: zero() };
 for (const dir of [...pages, path.join(shared, 'fixtures/seed-article')]) {
   const source = existsSync(path.join(dir, 'source.html')) ? 'source.html' : 'article.html';
   const g = JSON.parse(readFileSync(path.join(dir, 'gold.json'), 'utf8'));
-  const article = articleText(readFileSync(path.join(dir, source), 'utf8'), g.url);
+  const html = readFileSync(path.join(dir, source), 'utf8');
+  const article = articleText(html, g.url);
   if (!article) continue;
   const gold = g.actors.map((a: { name: string; type: ActorType; aliases: string[]; salient?: boolean }) => ({ names: [a.name, ...a.aliases], salient: a.salient ?? true, type: a.type }));
   const optional = g.optional_actors ?? [];
@@ -154,7 +155,7 @@ for (const dir of [...pages, path.join(shared, 'fixtures/seed-article')]) {
   const b = score(baseline(article.text, article.title, article.ledeEnd), gold, optional);
   console.log(`  ${path.basename(dir).padEnd(14)} ${line('ours', o)}`);
   if (path.basename(dir) === 'seed-article') continue;
-  const read = extractArticle(parseHtml(readFileSync(path.join(dir, source), 'utf8'), g.url), { url: g.url, force: true });
+  const read = extractArticle(parseHtml(html, g.url), { url: g.url, force: true });
   if (read.ok) pageTotals.panel = add(pageTotals.panel, score(ours(read.article.text, read.article.info.title, read.article.ledeEnd), gold, optional));
   pageTotals.ours = add(pageTotals.ours, o);
   pageTotals.baseline = add(pageTotals.baseline, b);
