@@ -37,8 +37,10 @@ export function analyzeArticle(article: ExtractedArticle, options: AnalyzeOption
   const datesMs = clock() - mark;
 
   mark = clock();
-  const links = rankLinks(options.links ?? [], actors, { title: info.title, text });
-  const events = support.actors ? findEvents(text) : [];
+  // Named events rank links on any page; the panel lists them only where the actors are found too.
+  const named = findEvents(text);
+  const links = rankLinks(options.links ?? [], actors, { title: info.title, text, events: named });
+  const events = support.actors ? named : [];
   const linksMs = clock() - mark;
 
   const extractMs = options.extractMs ?? 0;

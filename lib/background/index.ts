@@ -2,7 +2,7 @@
  * Background links (issue 5): the page's own further reading and Wikipedia.
  *
  * - content script: `harvestLinks(document, url, readabilityContentHtml)`
- * - pipeline: `rankLinks(links, actors, { title, text })`, `findEvents(text)`
+ * - pipeline: `rankLinks(links, actors, { title, text, events? })`, `findEvents(text)`
  * - side panel: `createWikipediaClient({ cache })` and `toBackgroundLinks`;
  *   the browser.storage-backed cache is in `./wikipedia-cache-storage`,
  *   imported by the panel only, so that this module stays free of browser APIs.

@@ -70,10 +70,11 @@ const NOT_TERMS = new Set(
  * it mentions: named events ("Operation Sarbakaf") and capitalised names
  * the text repeats. Related-block links that mention nothing of the article
  * are dropped (a sports teaser under a politics story); links inside the
- * article body are kept, lower, because the author chose them.
+ * article body are kept, lower, because the author chose them. The named
+ * events are found in the text unless `article.events` brings them.
  */
-export function rankLinks(raw: RawLink[], actors: Actor[], article: { title: string; text: string }): BackgroundLink[] {
-  const terms = [...actorTerms(actors), ...keyTerms(article.text, actors)];
+export function rankLinks(raw: RawLink[], actors: Actor[], article: { title: string; text: string; events?: string[] }): BackgroundLink[] {
+  const terms = [...actorTerms(actors), ...keyTerms(article.text, actors, article.events ?? findEvents(article.text))];
   const ranked: Array<BackgroundLink & { order: number }> = [];
   raw.forEach((link, order) => {
     const written = [link.text, link.title, link.snippet].filter(Boolean).join(' \n ');
@@ -168,7 +169,7 @@ function clamp(salience: number): number {
  * The article's key terms that are not actors: its named events and the
  * capitalised names it repeats outside sentence starts.
  */
-function keyTerms(text: string, actors: Actor[]): Term[] {
+function keyTerms(text: string, actors: Actor[], events: string[]): Term[] {
   const known = new Set(actors.flatMap((a) => [a.name, ...a.aliases]).map(normalise));
   const terms: Term[] = [];
   const add = (label: string, weight: number) => {
@@ -177,7 +178,7 @@ function keyTerms(text: string, actors: Actor[]): Term[] {
     known.add(key);
     terms.push({ label, forms: [{ text: label, key, strict: false }], weight });
   };
-  for (const event of findEvents(text)) add(event, EVENT_WEIGHT);
+  for (const event of events) add(event, EVENT_WEIGHT);
 
   const counts = new Map<string, { label: string; count: number }>();
   for (const m of text.matchAll(/(?<![.!?]\s|^)(?<=\s)(\p{Lu}[\p{L}\p{M}-]+(?:\s+\p{Lu}[\p{L}\p{M}-]+)*)/gmu)) {
