@@ -40,17 +40,28 @@ function main() {
   if (args.values.url && !/^https?:\/\//i.test(args.values.url)) fail(`--url must be an http(s) address, not ${args.values.url}`);
 
   const url = args.values.url ?? canonicalUrl(html) ?? 'https://example.invalid/';
+  let report: Report;
+  try {
+    report = analyzePage(html, url, file, args.values.force);
+  } catch (error) {
+    // jsdom walks the tree recursively (a browser does not): thousands of nested elements overflow Node's stack.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) fail(`${file} nests its elements too deeply to read here (jsdom's limit); the extension reads it in the browser`);
+    throw error;
+  }
+
+  if (args.values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(summary(report));
+}
+
+function analyzePage(html: string, url: string, file: string, force?: boolean): Report {
   const doc = parseHtml(html, url);
   const started = performance.now();
-  const extracted = extractArticle(doc, { url, force: args.values.force });
+  const extracted = extractArticle(doc, { url, force });
   const extractMs = performance.now() - started;
   if (!extracted.ok) fail(`${extracted.message} (${file}; --force reads it anyway)`);
   const links = harvestLinks(doc, url, extracted.article.contentHtml);
   loadModelFile();
-  const report = analyzeArticle(extracted.article, { links, extractMs });
-
-  if (args.values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stdout.write(summary(report));
+  return analyzeArticle(extracted.article, { links, extractMs });
 }
 
 /** The page's own idea of its address, so links and the report's url are right for a saved page. */
