@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,10 +8,15 @@ import { hostilePages } from '../fixtures/hostile/pages';
 
 // `npm run analyze` on pages it cannot read: one clear line on stderr and exit status 1, never a stack trace.
 function analyze(html: string): { status: number | null; stdout: string; stderr: string } {
-  const file = join(mkdtempSync(join(tmpdir(), 'backstory-cli-')), 'page.html');
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-cli-'));
+  const file = join(dir, 'page.html');
   writeFileSync(file, html);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/analyze.ts', file], { encoding: 'utf8', timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  try {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/analyze.ts', file], { encoding: 'utf8', timeout: 60_000 });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('npm run analyze on pages it cannot read', () => {
