@@ -120,20 +120,30 @@ export async function serveFiles(routes: Record<string, string | { body: string;
  * front, then finds the panel over the DevTools protocol (the browser must
  * have been launched with `debuggingPort`). chrome.sidePanel.open needs a
  * user gesture: a trusted click on a button in an extension page gives one.
- * Returns the panel's page (or undefined if it did not appear) and the CDP
- * connection, which the caller closes.
+ * `connectAfterMs` waits that long before connecting, so that the protocol's
+ * attaching to every page does not slow the panel while it opens (for
+ * timings). Returns the panel's page (or undefined if it did not appear),
+ * the CDP connection, which the caller closes, and when the button was
+ * clicked (ms since the epoch, comparable with the panel's
+ * `performance.timeOrigin`).
  */
-export async function openRealSidePanel(browser: ExtensionBrowser, extensionPage: Page, page: Page, timeoutMs = 20_000) {
+export async function openRealSidePanel(browser: ExtensionBrowser, extensionPage: Page, page: Page, { timeoutMs = 20_000, connectAfterMs = 0 } = {}) {
   await extensionPage.bringToFront();
   await extensionPage.evaluate(() => {
+    if (document.getElementById('open-side-panel')) return;
     const button = document.createElement('button');
     button.id = 'open-side-panel';
     button.textContent = 'Open side panel';
-    button.addEventListener('click', () => void chrome.windows.getCurrent().then((w) => chrome.sidePanel.open({ windowId: w.id! })));
+    button.addEventListener('click', () => {
+      button.dataset.clickedAt = String(performance.timeOrigin + performance.now());
+      void chrome.windows.getCurrent().then((w) => chrome.sidePanel.open({ windowId: w.id! }));
+    });
     document.body.append(button);
   });
   await extensionPage.click('#open-side-panel');
   await page.bringToFront();
+  const clickedAt = Number(await extensionPage.getAttribute('#open-side-panel', 'data-clicked-at'));
+  if (connectAfterMs) await new Promise((done) => setTimeout(done, connectAfterMs));
   const cdp = await chromium.connectOverCDP(devToolsEndpoint(browser.userDataDir));
   const url = `chrome-extension://${browser.extensionId}/sidepanel.html`;
   let panel: Page | undefined;
@@ -141,7 +151,7 @@ export async function openRealSidePanel(browser: ExtensionBrowser, extensionPage
     panel = cdp.contexts().flatMap((c) => c.pages()).find((p) => p.url() === url);
     if (!panel) await new Promise((done) => setTimeout(done, 100));
   }
-  return { panel, cdp };
+  return { panel, cdp, clickedAt };
 }
 
 /**
