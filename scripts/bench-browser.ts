@@ -78,6 +78,8 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 const median = (values: number[]) => percentile(values, 0.5);
+/** The time from one mark to another, NaN if either is missing. */
+const span = (from: number | null, to: number | null) => (from === null || to === null ? NaN : to - from);
 
 /**
  * A 95% confidence interval for the median of `values`, free of any
@@ -184,7 +186,6 @@ async function main(): Promise<void> {
       await article.close();
       for (const [b, byKind] of measured.entries()) {
         for (const [kind, records] of Object.entries(byKind)) {
-          const span = (from: number | null, to: number | null) => (from === null || to === null ? NaN : to - from);
           const filled = records.map((r) => r.shown ?? NaN);
           const boot = records.map((r) => r.boot ?? NaN);
           const reading = records.map((r) => r.read ?? NaN);
@@ -295,7 +296,6 @@ async function sidePanelRuns(build: string, origin: string, pages: Array<{ label
       }
       await article.close();
       const fromClick = (r: (typeof measured)[number], at: number | null) => (at === null ? NaN : r.origin - r.clickedAt + at);
-      const span = (from: number | null, to: number | null) => (from === null || to === null ? NaN : to - from);
       const filled = measured.map((r) => fromClick(r, r.shown));
       const column = (values: number[]) => fmt(median(values));
       rows.push(
