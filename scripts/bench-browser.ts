@@ -188,15 +188,15 @@ async function main(): Promise<void> {
         for (const [kind, records] of Object.entries(byKind)) {
           const filled = records.map((r) => r.shown ?? NaN);
           const boot = records.map((r) => r.boot ?? NaN);
-          const reading = records.map((r) => r.read ?? NaN);
-          const toWorker = records.map((r) => span(r.read, r.extracted));
-          const inWorker = records.map((r) => span(r.extracted, r.analysed));
+          const readingStarts = records.map((r) => r.read ?? NaN);
+          const reading = records.map((r) => span(r.read, r.extracted));
+          const analysis = records.map((r) => span(r.extracted, r.analysed));
           const render = records.map((r) => span(r.analysed, r.shown));
           const stage = (name: string) => median(records.map((r) => r.timings?.[name] ?? NaN));
           const final = records.at(-1)?.state ?? '?';
           if (page.route === '/seed.html' && kind === 'first open' && b === 0) seedMedian = median(filled);
           rows.push(
-            `| ${name(b)}${page.label} | ${kind} | ${(page.bytes / 1024).toFixed(0)} KB | ${records.at(-1)?.timings?.words ?? '–'} | ${final} | **${fmt(median(filled))}** | ${fmt(percentile(filled, 0.95))} | ${fmt(median(boot))} | ${fmt(median(reading))} | ${fmt(median(toWorker))} | ${fmt(median(inWorker))} | ${fmt(median(render))} | ${fmt(stage('extractMs'))} | ${fmt(stage('actorsMs'))} | ${fmt(stage('datesMs'))} | ${fmt(stage('linksMs'))} |`,
+            `| ${name(b)}${page.label} | ${kind} | ${(page.bytes / 1024).toFixed(0)} KB | ${records.at(-1)?.timings?.words ?? '–'} | ${final} | **${fmt(median(filled))}** | ${fmt(percentile(filled, 0.95))} | ${fmt(median(boot))} | ${fmt(median(readingStarts))} | ${fmt(median(reading))} | ${fmt(median(analysis))} | ${fmt(median(render))} | ${fmt(stage('extractMs'))} | ${fmt(stage('actorsMs'))} | ${fmt(stage('datesMs'))} | ${fmt(stage('linksMs'))} |`,
           );
         }
       }
