@@ -299,9 +299,9 @@ interface Group {
  * Groups mentions of the same actor. Order matters: full names first, so
  * that a later surname ("Khalilzad") or acronym ("TTP") can find the full
  * name ("Zalmay Khalilzad", "Tehreek-e-Taliban Pakistan") it stands for.
+ * `acronyms` are those the text defines (definedAcronyms).
  */
-function mergeMentions(text: string, mentions: Mention[], { places, demonyms, first }: Lists): Group[] {
-  const acronyms = definedAcronyms(text, mentions);
+function mergeMentions(mentions: Mention[], { places, demonyms, first }: Lists, acronyms: Map<string, string>): Group[] {
   const groups = new Map<string, Group>();
   // Each form written so far (by name key) and the group it went to; the groups by each word of their key; those whose key has a demonym.
   const owners = new Map<string, string>();
@@ -443,7 +443,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map((m) => (m.role ? m : { ...m, role: roleInText(text, m) }));
   const acronyms = definedAcronyms(text, mentions);
 
-  return mergeMentions(text, mentions, lists)
+  return mergeMentions(mentions, lists, acronyms)
     .map((g): Actor => {
       const name = fullestName(g);
       const defined = [...g.names.keys()].some((n) => acronyms.has(nameKey(n)));
