@@ -110,12 +110,11 @@ function tagMentions(text: string): { mentions: Mention[]; tokens: Token[][] } {
     // Two names side by side that an acronym after them spells are one: "Tehreek-e-Taliban Pakistan (TTP)".
     const prev = mentions[mentions.length - 1];
     const acronym = /^\s*\(\s*(\p{Lu}{2,8})\s*\)/u.exec(text.slice(mention.end, mention.end + 14))?.[1];
-    if (prev && acronym && prev.end + 1 === mention.start && initials(text.slice(prev.start, mention.end)) === acronym) {
-      mentions[mentions.length - 1] = { ...prev, text: text.slice(prev.start, mention.end), end: mention.end, type: 'ORG' };
-    } else if (prev && ORG_HEAD.test(prev.text) && mention.type !== 'PER' && /^ (?:for|of|on)(?: the| a)? $/u.test(text.slice(prev.end, mention.start))) {
-      // An organisation's head and what it is for, which the tagger split: "Committee" "for a" "Responsible Federal Budget".
-      mentions[mentions.length - 1] = { ...prev, text: text.slice(prev.start, mention.end), end: mention.end, type: 'ORG' };
-    } else mentions.push(mention);
+    const spelled = prev && acronym && prev.end + 1 === mention.start && initials(text.slice(prev.start, mention.end)) === acronym;
+    // An organisation's head and what it is for, which the tagger split: "Committee" "for a" "Responsible Federal Budget".
+    const headAndPurpose = prev && ORG_HEAD.test(prev.text) && mention.type !== 'PER' && /^ (?:for|of|on)(?: the| a)? $/u.test(text.slice(prev.end, mention.start));
+    if (spelled || headAndPurpose) mentions[mentions.length - 1] = { ...prev, text: text.slice(prev.start, mention.end), end: mention.end, type: 'ORG' };
+    else mentions.push(mention);
   }
   return { mentions, tokens };
 }
