@@ -43,7 +43,6 @@ export function leftOutCaptions(doc: Document, firstParagraph: string, extracted
 }
 
 function textWithoutCredits(caption: Element): string {
-  if (!photoCredits(caption).length) return caption.textContent ?? '';
   const copy = caption.cloneNode(true) as Element;
   for (const credit of photoCredits(copy)) credit.remove();
   return copy.textContent ?? '';
