@@ -4,7 +4,7 @@ import type { ExtractedArticle } from '../extract/article';
 import { isPageEvent } from '../messages';
 import type { Report } from '../report';
 import { analyze, prepareAnalysis } from './analyze-client';
-import { NO_TAB, askPage, requestSiteAccess, startRead, type PendingRead } from './page';
+import { NO_TAB, askPage, requestSiteAccess, startRead, type PendingRead, type ReadOutcome } from './page';
 import { markStage } from './timing';
 
 export type PanelState =
@@ -17,6 +17,13 @@ export type PanelState =
   | { kind: 'failed'; tabId: number | null; message: string }
   | { kind: 'ready'; tabId: number; report: Report; article: ExtractedArticle; readerable: boolean };
 
+/** Whether a read gave another article than `shown` (a read that gave none leaves the shown one standing). */
+function otherArticle(outcome: ReadOutcome, shown: ExtractedArticle): boolean {
+  if (outcome.kind !== 'read' || !outcome.response.ok) return false;
+  const { article } = outcome.response;
+  return article.text !== shown.text || article.info.title !== shown.info.title;
+}
+
 /**
  * The panel's state machine: which tab it follows (or the one `?tabId=` pins
  * it to), reading that tab's article, analysing it, and starting over when the
@@ -24,11 +31,19 @@ export type PanelState =
  */
 export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
   const [state, setState] = useState<PanelState>({ kind: 'starting' });
+  const shown = useRef(state);
+  shown.current = state;
   const current = useRef<{ tabId: number; url?: string } | null>(null);
   const generation = useRef(0);
   const firstRead = useRef(first);
 
-  const read = useCallback(async (force = false) => {
+  /**
+   * Reads the tab and shows what it gave. `quiet` (the page finished
+   * loading, at the same address, after its article was shown) keeps the
+   * report on screen while the page is read again, and replaces it only if
+   * the article changed.
+   */
+  const read = useCallback(async (force = false, quiet = false) => {
     const run = ++generation.current;
     const stale = () => run !== generation.current;
     const pending = (!force && firstRead.current) || startRead(pinnedTabId, force);
@@ -38,12 +53,15 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
     if (!target) return setState({ kind: 'failed', tabId: null, message: NO_TAB });
     const tabId = target.id;
     current.current = { tabId, url: target.url };
-    setState({ kind: 'reading', tabId });
+    const before = shown.current;
+    const showing = quiet && before.kind === 'ready' && before.tabId === tabId ? before : null;
+    if (!showing) setState({ kind: 'reading', tabId });
     // The analysis code and model (which the panel's page preloads) load once the page's
     // answer is on its way, and while it comes.
     void prepareAnalysis().catch(() => undefined);
     const outcome = await pending.outcome;
     if (stale()) return;
+    if (showing && !otherArticle(outcome, showing.article)) return;
     switch (outcome.kind) {
       case 'restricted':
         return setState({ kind: 'restricted', message: outcome.message });
@@ -76,7 +94,8 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
     };
     const onUpdated = (tabId: number, change: { status?: string; url?: string }) => {
       if (tabId !== current.current?.tabId) return;
-      if (change.status === 'complete' || (change.url && change.url !== current.current.url)) void read();
+      if (change.url && change.url !== current.current.url) void read();
+      else if (change.status === 'complete') void read(false, true);
     };
     const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
       if (!isPageEvent(message) || message.event !== 'pageChanged' || sender.tab?.id !== current.current?.tabId) return;

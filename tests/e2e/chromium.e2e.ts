@@ -3,7 +3,21 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openRealSidePanel, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
 import { repoRoot } from '../../scripts/node-dom';
+import { newsPage, newsParagraph } from '../fixtures/hostile/pages';
 import { chromeBuild, NOT_AN_ARTICLE, openPanelFor, tabIdOf } from './support';
+
+// An image that arrives late keeps a page loading after its article can be read.
+const LATE_IMAGE = '<img src="/late.png" width="1" height="1" alt="">';
+const article = (paragraphs: number, extra = '') =>
+  newsPage(Array.from({ length: paragraphs }, (_, i) => `<p>${newsParagraph(700, i)}</p>`).join('\n') + extra);
+// When it has loaded, this page puts another story in place of the first, as some sites do.
+const SWAPPING = article(
+  4,
+  `${LATE_IMAGE}<script>addEventListener('load', () => {
+    document.title = document.querySelector('h1').textContent = 'Storm Closes Ports Along the Coast';
+    for (const p of document.querySelectorAll('article p')) p.textContent = p.textContent.replaceAll('Geneva', 'Rotterdam');
+  });</script>`,
+);
 
 let browser: ExtensionBrowser;
 let site: Awaited<ReturnType<typeof serveFiles>>;
@@ -13,6 +27,9 @@ beforeAll(async () => {
   site = await serveFiles({
     '/article.html': resolve(repoRoot, 'demo/article.html'),
     '/login.html': { body: NOT_AN_ARTICLE },
+    '/loading.html': { body: article(4, LATE_IMAGE) },
+    '/swapping.html': { body: SWAPPING },
+    '/late.png': { body: '', type: 'image/png', delayMs: 2_500 },
   });
   browser = await launchWithExtension(chromeBuild, { debuggingPort: true });
   helper = await browser.context.newPage();
@@ -69,6 +86,31 @@ describe('the side panel in Chromium', () => {
     expect(await article.evaluate(() => document.body.innerHTML)).toBe(before);
     await panel.close();
     await article.close();
+  });
+
+  it('keeps the report on screen when the page finishes loading, and shows a new one if the page changed its story', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${site.origin}/loading.html`, { waitUntil: 'domcontentloaded' });
+    const panel = await openPanelFor(browser.context, browser.extensionId, await tabIdOf(helper, page));
+    expect(await panel.getAttribute('main', 'data-state')).toBe('ready');
+    // Every state the panel shows from now on.
+    await panel.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const states: string[] = ((window as unknown as { states: string[] }).states = []);
+      new MutationObserver(() => states.push(main.dataset.state ?? '')).observe(main, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+    await page.waitForLoadState('load');
+    await panel.waitForTimeout(1_000);
+    expect(await panel.evaluate(() => (window as unknown as { states: string[] }).states)).toEqual([]);
+    expect(await panel.textContent('h1')).toBe('Talks to Resume in Geneva as Ceasefire Holds');
+
+    await page.goto(`${site.origin}/swapping.html`, { waitUntil: 'domcontentloaded' });
+    await page.waitForLoadState('load');
+    await expect.poll(() => panel.textContent('h1'), { timeout: 10_000 }).toBe('Storm Closes Ports Along the Coast');
+    expect(await panel.locator('.actor .name').allTextContents()).toContain('Rotterdam');
+    await panel.close();
+    await page.close();
   });
 
   it('says when a page has no article, and reads it anyway on request', async () => {
