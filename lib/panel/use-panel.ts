@@ -15,7 +15,12 @@ export type PanelState =
   | { kind: 'no-article'; tabId: number; message: string }
   | { kind: 'loading'; tabId: number }
   | { kind: 'failed'; tabId: number | null; message: string }
-  | { kind: 'ready'; tabId: number; report: Report; article: ExtractedArticle; readerable: boolean };
+  | ReadyState;
+
+type ReadyState = { kind: 'ready'; tabId: number; report: Report; article: ExtractedArticle; readerable: boolean };
+
+/** How many tabs' reports the panel keeps, to show at once when the reader comes back to one. */
+const KEEP_TABS = 10;
 
 /** Whether a read gave another article than `shown` (a read that gave none leaves the shown one standing). */
 function otherArticle(outcome: ReadOutcome, shown: ExtractedArticle): boolean {
@@ -36,12 +41,15 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
   const current = useRef<{ tabId: number; url?: string } | null>(null);
   const generation = useRef(0);
   const firstRead = useRef(first);
+  // The last report of the last few tabs read, by tab: shown at once when the reader comes back.
+  const kept = useRef(new Map<number, { url?: string; state: ReadyState }>());
 
   /**
-   * Reads the tab and shows what it gave. `quiet` (the page finished
-   * loading, at the same address, after its article was shown) keeps the
-   * report on screen while the page is read again, and replaces it only if
-   * the article changed.
+   * Reads the tab and shows what it gave. A report already shown for the
+   * page (`quiet`: it finished loading, at the same address, after its
+   * article was shown; or the reader came back to a tab read before) stays
+   * on screen while the page is read again, and is replaced only if the
+   * article changed.
    */
   const read = useCallback(async (force = false, quiet = false) => {
     const run = ++generation.current;
@@ -54,8 +62,9 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
     const tabId = target.id;
     current.current = { tabId, url: target.url };
     const before = shown.current;
-    const showing = quiet && before.kind === 'ready' && before.tabId === tabId ? before : null;
-    if (!showing) setState({ kind: 'reading', tabId });
+    const back = kept.current.get(tabId);
+    const showing = quiet && before.kind === 'ready' && before.tabId === tabId ? before : !force && back && back.url === target.url ? back.state : null;
+    setState(showing ?? { kind: 'reading', tabId });
     // The analysis code and model (which the panel's page preloads) load once the page's
     // answer is on its way, and while it comes.
     void prepareAnalysis().catch(() => undefined);
@@ -80,7 +89,13 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
       markStage('extracted');
       const report = await analyze(response.article, response.links, response.extractMs);
       markStage('analysed', { ...report.timings, words: report.article.wordCount });
-      if (!stale()) setState({ kind: 'ready', tabId, report, article: response.article, readerable: response.readerable });
+      if (stale()) return;
+      const ready: ReadyState = { kind: 'ready', tabId, report, article: response.article, readerable: response.readerable };
+      setState(ready);
+      // Kept as the newest; the oldest goes past KEEP_TABS.
+      kept.current.delete(tabId);
+      kept.current.set(tabId, { url: target.url, state: ready });
+      if (kept.current.size > KEEP_TABS) kept.current.delete(kept.current.keys().next().value!);
     } catch (error) {
       if (!stale()) setState({ kind: 'failed', tabId, message: `Backstory could not analyse this article (${(error as Error).message}).` });
     }

@@ -27,6 +27,7 @@ beforeAll(async () => {
   site = await serveFiles({
     '/article.html': resolve(repoRoot, 'demo/article.html'),
     '/login.html': { body: NOT_AN_ARTICLE },
+    '/other.html': { body: article(4) },
     '/loading.html': { body: article(4, LATE_IMAGE) },
     '/swapping.html': { body: SWAPPING },
     '/late.png': { body: '', type: 'image/png', delayMs: 2_500 },
@@ -154,6 +155,24 @@ describe('the side panel in Chromium', () => {
       expect(sidePanel, 'the side panel did not open').toBeDefined();
       await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
       expect(await sidePanel!.textContent('h1')).toContain('Khalilzad Urges Pakistan');
+
+      // It follows the reader to another tab, and back, where it shows the report it had at once.
+      const other = await browser.context.newPage();
+      await other.goto(`${site.origin}/other.html`);
+      await other.bringToFront();
+      await expect.poll(() => sidePanel!.textContent('h1'), { timeout: 20_000 }).toBe('Talks to Resume in Geneva as Ceasefire Holds');
+      await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
+      await sidePanel!.waitForTimeout(1_000); // any read the tab's loading started is over
+      await sidePanel!.evaluate(() => {
+        const main = document.querySelector('main')!;
+        const states: string[] = ((window as unknown as { states: string[] }).states = []);
+        new MutationObserver(() => states.push(main.dataset.state ?? '')).observe(main, { attributes: true, attributeFilter: ['data-state'] });
+      });
+      await article.bringToFront();
+      await expect.poll(() => sidePanel!.textContent('h1'), { timeout: 5_000 }).toContain('Khalilzad Urges Pakistan');
+      await sidePanel!.waitForTimeout(1_000);
+      expect(await sidePanel!.evaluate(() => (window as unknown as { states: string[] }).states)).toEqual([]);
+      await other.close();
     } finally {
       await cdp.close();
     }
