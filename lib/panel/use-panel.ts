@@ -63,7 +63,7 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
     current.current = { tabId, url: target.url };
     const before = shown.current;
     const back = kept.current.get(tabId);
-    const showing = quiet && before.kind === 'ready' && before.tabId === tabId ? before : !force && back && back.url === target.url ? back.state : null;
+    const showing = quiet && before.kind === 'ready' && before.tabId === tabId ? before : !force && target.url && back?.url === target.url ? back.state : null;
     setState(showing ?? { kind: 'reading', tabId });
     // The analysis code and model (which the panel's page preloads) load once the page's
     // answer is on its way, and while it comes.
