@@ -7,7 +7,10 @@
  * just after the article (re)loads and again on the same page, and the
  * time from the panel's navigation start to its actors and timeline being in
  * the DOM is read from the panel's own User Timing marks (lib/panel/timing.ts),
- * with the stage timings of the report it rendered. Then, in a browser of
+ * with the stage timings of the report it rendered; and once more with the
+ * panel already open when the tab goes to the article, timed from the
+ * article's navigation start (Chrome keeps the side panel open from one
+ * page to the next, so this is what a reader waits for most often). Then, in a browser of
  * its own, the real side panel is opened by a click on the seed article and
  * the largest real page, and timed from that click (not with --against).
  * With --against, another build (an older commit's, built with the same
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
     '/seed.html': resolve(sharedDir, 'fixtures/seed-article/article.html'),
     '/largest.html': largest.path,
     '/five-mb.html': { body: fiveMb },
+    '/blank.html': { body: '<!doctype html><title>New tab</title><p>Nothing to read here.</p>' },
   });
   const builds = AGAINST ? [BUILD, AGAINST] : [BUILD];
   const browser = await launchWithExtension(BUILD, { alongside: AGAINST ? [AGAINST] : [] });
@@ -162,8 +166,9 @@ async function main(): Promise<void> {
       await article.goto(`${site.origin}${page.route}`, { waitUntil: 'load', timeout: 60_000 });
       const tabId = await tabIdOf(helpers[0], article);
       // First open: the page was just loaded, so the page script is injected. Reopen: the
-      // panel opens again on the same page, whose script is still there.
-      const measured = builds.map(() => ({ 'first open': [] as PanelRun[], reopen: [] as PanelRun[] }));
+      // panel opens again on the same page, whose script is still there. Next article: the
+      // panel is open (on a page with no article) when the reader goes to the article.
+      const measured = builds.map(() => ({ 'first open': [] as PanelRun[], reopen: [] as PanelRun[], 'next article': [] as PanelRun[] }));
       const open = async (id: string) => {
         const panel = await browser.context.newPage();
         await panel.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tabId}`);
@@ -172,15 +177,32 @@ async function main(): Promise<void> {
         process.stderr.write('.');
         return record;
       };
+      const next = async (id: string) => {
+        await article.goto(`${site.origin}/blank.html`);
+        const panel = await browser.context.newPage();
+        await panel.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tabId}`);
+        await settled(panel);
+        await article.goto(`${site.origin}${page.route}`, { waitUntil: 'load', timeout: 60_000 });
+        const navigated = (await article.evaluate('performance.timeOrigin')) as number;
+        for (let waited = 0; (await panel.getAttribute('main', 'data-state')) !== 'ready' && waited < 120_000; waited += 250) await panel.waitForTimeout(250);
+        const record = await settled(panel);
+        await panel.close();
+        process.stderr.write('.');
+        // In ms from the article's navigation start, not the panel's (which opened long before).
+        const shift = (at: number | null) => (at === null ? null : at + record.origin - navigated);
+        return { ...record, boot: null, read: shift(record.read), extracted: shift(record.extracted), analysed: shift(record.analysed), shown: shift(record.shown), origin: navigated };
+      };
       for (let run = 0; run <= runs; run++) {
         // Builds take turns going first.
         for (const b of run % 2 ? [...builds.keys()].reverse() : builds.keys()) {
           await article.reload({ waitUntil: 'load', timeout: 60_000 });
           const first = await open(ids[b]);
           const again = await open(ids[b]);
+          const following = await next(ids[b]);
           if (run === 0) continue; // warm-up
           measured[b]['first open'].push(first);
           measured[b].reopen.push(again);
+          measured[b]['next article'].push(following);
         }
       }
       await article.close();
@@ -201,7 +223,7 @@ async function main(): Promise<void> {
         }
       }
       if (AGAINST) {
-        for (const kind of ['first open', 'reopen'] as const) {
+        for (const kind of ['first open', 'reopen', 'next article'] as const) {
           // Each run's two opens saw the same machine within a second or two: their difference is the fair comparison.
           const diffs = measured[0][kind].map((r, i) => (r.shown ?? NaN) - (measured[1][kind][i].shown ?? NaN));
           const ownPart = measured[0][kind].map((r, i) => fromScript(r) - fromScript(measured[1][kind][i]));
@@ -234,7 +256,8 @@ async function main(): Promise<void> {
     'All in ms, from the panel’s own User Timing marks (no script added to it): from its navigation start to the report’s sections in the DOM (p95 beside it), to its script starting and to the start of reading the tab; ' +
       'then reading the tab (page script, extraction in the page, messaging), the analysis (waiting for its code and model if they are not loaded yet; a worker for long articles) and rendering. ' +
       'The last four columns are the report’s own timings (extraction in the page, the rest in the analysis). ' +
-      'First open: the article was just loaded, so the page script is injected; reopen: the panel opens again on the same page.',
+      'First open: the article was just loaded, so the page script is injected; reopen: the panel opens again on the same page; ' +
+      'next article: the panel is already open on the tab when the reader goes to the article, timed from the article’s navigation start (it includes loading the page).',
   );
   console.log('');
   console.log('| page | open | HTML | words | state | open → filled | p95 | open → script | open → reading | reading | analysis | render | extract | actors | dates | links |');

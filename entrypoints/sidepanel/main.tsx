@@ -10,5 +10,6 @@ markStage('boot');
 const pinned = Number(new URLSearchParams(location.search).get('tabId'));
 const pinnedTabId = Number.isInteger(pinned) && pinned > 0 ? pinned : null;
 // The page is read while the panel renders its first frame.
+markStage('read');
 const firstRead = startRead(pinnedTabId);
 render(<App pinnedTabId={pinnedTabId} firstRead={firstRead} />, document.getElementById('app')!);

@@ -4,7 +4,6 @@ import type { InjectedRead } from '../page/reader';
 import { PAGE_HIGHLIGHT_CSS } from '../page/styles';
 import { SITE_ORIGINS } from '../settings';
 import { classifyInjectionError, restrictionOf } from './restricted';
-import { markStage } from './timing';
 
 export type ReadOutcome =
   | { kind: 'read'; response: ExtractResponse }
@@ -37,7 +36,6 @@ export interface PendingRead {
  * the panel draws itself.
  */
 export function startRead(pinnedTabId: number | null, force = false): PendingRead {
-  markStage('read');
   const target = (pinnedTabId !== null ? browser.tabs.get(pinnedTabId).then((tab) => ({ id: pinnedTabId, url: tab.url })) : activeTab()).catch(() => null);
   const outcome = target.then((tab): Promise<ReadOutcome> | ReadOutcome => (tab ? readTab(tab.id, tab.url, force) : { kind: 'failed', message: NO_TAB }));
   return { target, outcome };

@@ -2,7 +2,8 @@
  * The panel's stages as User Timing marks ("backstory:read" …), visible in
  * DevTools' Performance panel and read by `npm run bench:browser`: "boot"
  * when the panel's script starts, then one set per read of a tab (each read
- * starts a fresh set, so the marks always describe the last).
+ * starts a fresh set, so the marks always describe the last; a quiet re-read
+ * of a page whose report is on screen adds none unless the article changed).
  */
 export type PanelStage = 'boot' | 'read' | 'extracted' | 'analysed' | 'shown';
 

@@ -54,8 +54,11 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
   const read = useCallback(async (force = false, quiet = false) => {
     const run = ++generation.current;
     const stale = () => run !== generation.current;
-    const pending = (!force && firstRead.current) || startRead(pinnedTabId, force);
+    const started = !force && firstRead.current;
     firstRead.current = undefined;
+    // A quiet read leaves the marks of the read that showed the report (lib/panel/timing.ts).
+    if (!started && !quiet) markStage('read');
+    const pending = started || startRead(pinnedTabId, force);
     const target = await pending.target;
     if (stale()) return;
     if (!target) return setState({ kind: 'failed', tabId: null, message: NO_TAB });
