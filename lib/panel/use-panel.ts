@@ -51,7 +51,7 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
    * on screen while the page is read again, and is replaced only if the
    * article changed.
    */
-  const read = useCallback(async (force = false, quiet = false) => {
+  const readNow = useCallback(async (force = false, quiet = false) => {
     const run = ++generation.current;
     const stale = () => run !== generation.current;
     const started = !force && firstRead.current;
@@ -104,6 +104,17 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
     }
   }, [pinnedTabId]);
 
+  // The latest read, so that one can wait for it.
+  const latest = useRef<Promise<void>>(Promise.resolve());
+  const read = useCallback(
+    (force = false, quiet = false) => {
+      const task = readNow(force, quiet).catch(() => undefined);
+      latest.current = task;
+      return task;
+    },
+    [readNow],
+  );
+
   // A layout effect, so that the first read starts before the first paint rather than after it.
   useLayoutEffect(() => {
     void read();
@@ -113,7 +124,9 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
     const onUpdated = (tabId: number, change: { status?: string; url?: string }) => {
       if (tabId !== current.current?.tabId) return;
       if (change.url && change.url !== current.current.url) void read();
-      else if (change.status === 'complete') void read(false, true);
+      // The page has loaded: read it again, quietly, once a read under way (one its new address
+      // started, which reads the document as soon as it is parsed) has shown what it found.
+      else if (change.status === 'complete') void latest.current.then(() => read(false, true));
     };
     const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
       if (!isPageEvent(message) || message.event !== 'pageChanged' || sender.tab?.id !== current.current?.tabId) return;
