@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     '/blank.html': { body: '<!doctype html><title>New tab</title><p>Nothing to read here.</p>' },
   });
   const builds = AGAINST ? [BUILD, AGAINST] : [BUILD];
-  const browser = await launchWithExtension(BUILD, { alongside: AGAINST ? [AGAINST] : [] });
+  const browser = await launchWithExtension(BUILD, { alongside: AGAINST ? [AGAINST] : [], localOnly: true });
   const ids = builds.map((dir) => (dir === BUILD ? browser.extensionId : unpackedExtensionId(dir)));
   const name = (b: number) => (AGAINST ? `${b === 0 ? 'this' : 'against'}: ` : '');
   const rows: string[] = [];
@@ -291,7 +291,7 @@ async function main(): Promise<void> {
  * page (re)loads, and returns a table row per page of medians, from the click that opened it.
  */
 async function sidePanelRuns(build: string, origin: string, pages: Array<{ label: string; route: string }>, runs: number): Promise<string[]> {
-  const browser = await launchWithExtension(build, { debuggingPort: true });
+  const browser = await launchWithExtension(build, { debuggingPort: true, localOnly: true });
   const rows: string[] = [];
   try {
     const helper = await browser.context.newPage();

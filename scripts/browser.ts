@@ -56,7 +56,7 @@ export function unpackedExtensionId(extensionDir: string): string {
  */
 export async function launchWithExtension(
   extensionDir: string,
-  opts: { headless?: boolean; userDataDir?: string; debuggingPort?: boolean; alongside?: string[] } = {},
+  opts: { headless?: boolean; userDataDir?: string; debuggingPort?: boolean; alongside?: string[]; localOnly?: boolean } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(CHROMIUM_MISSING);
@@ -72,6 +72,8 @@ export async function launchWithExtension(
       `--disable-extensions-except=${dirs.join(',')}`,
       `--load-extension=${dirs.join(',')}`,
       ...(opts.debuggingPort ? ['--remote-debugging-port=0'] : []),
+      // Other hosts fail at once instead of hanging on a closed network (a real page's ads and scripts).
+      ...(opts.localOnly ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'] : []),
     ],
   });
   while (context.serviceWorkers().length < dirs.length) await context.waitForEvent('serviceworker', { timeout: 30_000 });
