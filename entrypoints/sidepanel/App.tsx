@@ -26,7 +26,8 @@ export function App({ pinnedTabId, firstRead }: { pinnedTabId: number | null; fi
   const restoreHighlights = useSetting(settings.restoreHighlights);
   // Highlights work on any page the panel could read, an article or not.
   const highlightsTab = state.kind === 'ready' || state.kind === 'no-article' ? state.tabId : null;
-  const highlights = useHighlights(highlightsTab, state.kind === 'ready' ? report : state);
+  // Every new state is a new reading of the tab (or a reload), after which highlights are anchored again.
+  const highlights = useHighlights(highlightsTab, state);
   const text = state.kind === 'ready' ? state.article.text : '';
   const lang = report?.article.lang?.split('-')[0]?.toLowerCase() || 'en';
   // The report's sections are in the DOM: the end of what the reader waits for.

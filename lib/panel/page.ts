@@ -6,7 +6,8 @@ import { SITE_ORIGINS } from '../settings';
 import { classifyInjectionError, restrictionOf } from './restricted';
 
 export type ReadOutcome =
-  | { kind: 'read'; response: ExtractResponse }
+  // fresh: the page script was put in for this read, so the tab holds a new document.
+  | { kind: 'read'; response: ExtractResponse; fresh: boolean }
   | { kind: 'restricted'; message: string }
   | { kind: 'permission' }
   | { kind: 'failed'; message: string };
@@ -54,9 +55,9 @@ export async function readTab(tabId: number, url: string | undefined, force: boo
   if (restriction) return { kind: 'restricted', message: restriction };
   const injected = await injectPageScript(tabId, !force);
   if (!injected.ok) return injectionFailure(injected.message);
-  if (injected.read) return { kind: 'read', response: injected.read.response };
+  if (injected.read) return { kind: 'read', response: injected.read.response, fresh: injected.read.fresh };
   try {
-    return { kind: 'read', response: await askPage(tabId, 'extract', { force }) };
+    return { kind: 'read', response: await askPage(tabId, 'extract', { force }), fresh: false };
   } catch (error) {
     return { kind: 'failed', message: `The page did not answer (${(error as Error)?.message ?? error}). Reload it and try again.` };
   }

@@ -73,7 +73,12 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
     void prepareAnalysis().catch(() => undefined);
     const outcome = await pending.outcome;
     if (stale()) return;
-    if (showing && !otherArticle(outcome, showing.article)) return;
+    if (showing && !otherArticle(outcome, showing.article)) {
+      // The same article in a new document (the page was reloaded): the same report, shown anew, so
+      // that what is painted in the page is painted again.
+      if (outcome.kind === 'read' && outcome.fresh) setState({ ...showing });
+      return;
+    }
     switch (outcome.kind) {
       case 'restricted':
         return setState({ kind: 'restricted', message: outcome.message });
