@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExtractResponse } from '../../lib/messages';
 import { installReader, readInstalled } from '../../lib/page/reader';
@@ -20,5 +21,22 @@ describe('the read injected after the page script', () => {
     expect(readInstalled()).toEqual({ fresh: true, response: noArticle });
     expect(readInstalled()).toEqual({ fresh: false, response: noArticle });
     expect(reads).toBe(2);
+  });
+
+  it('waits for a document still being parsed, and reads it once it has been', async () => {
+    let reads = 0;
+    installReader(() => (reads++, noArticle));
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    try {
+      const read = readInstalled();
+      expect(read).toBeInstanceOf(Promise);
+      await Promise.resolve();
+      expect(reads).toBe(0);
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      expect(await read).toEqual({ fresh: true, response: noArticle });
+      expect(reads).toBe(1);
+    } finally {
+      delete (document as unknown as Record<string, unknown>).readyState;
+    }
   });
 });
