@@ -283,7 +283,9 @@ async function main(): Promise<void> {
     for (const row of sidePanelRows) console.log(row);
   }
   console.log('');
-  console.log(`Seed article, first open: panel filled ${fmt(seedMedian)} ms after opening (goal ${SEED_GOAL_MS} ms: ${seedMedian < SEED_GOAL_MS ? 'ok' : 'OVER'}).`);
+  if (Number.isFinite(seedMedian)) {
+    console.log(`Seed article, first open: panel filled ${fmt(seedMedian)} ms after opening (goal ${SEED_GOAL_MS} ms: ${seedMedian < SEED_GOAL_MS ? 'ok' : 'OVER'}).`);
+  }
 }
 
 /**
