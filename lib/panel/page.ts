@@ -90,9 +90,9 @@ export async function injectPageScript(tabId: number, andRead = false): Promise<
   try {
     const files = andRead ? [PAGE_SCRIPT, READ_SCRIPT] : [PAGE_SCRIPT];
     // The call's value is its last script's: the read script's article, or the page script's "installed now".
-    // In Chrome, at once, not when the page is idle: the read script waits only for the document to be
-    // parsed, and Chrome waits for its promise (checked). Firefox keeps the default, with no promise to wait for.
-    const [first] = await browser.scripting.executeScript({ target: { tabId }, files, injectImmediately: !import.meta.env.FIREFOX });
+    // At once, not when the page is idle: the read script waits only for the document to be parsed
+    // (Chrome and Firefox both wait for the promise it then returns).
+    const [first] = await browser.scripting.executeScript({ target: { tabId }, files, injectImmediately: true });
     const read = andRead ? ((first?.result ?? null) as InjectedRead) : null;
     // The colours are needed only once something is highlighted: the article is not kept waiting for them.
     // (A page whose script came in to save a highlight gets them a second time at its first read: the same rules.)
