@@ -91,9 +91,10 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.c
 
 /**
  * Serves files on 127.0.0.1 on a free port: `routes` maps a path to a file
- * or to a body; everything else is a 404.
+ * or to a body (sent after `delayMs`, or its second half `streamMs` after
+ * its first); everything else is a 404.
  */
-export async function serveFiles(routes: Record<string, string | { body: string; type?: string; delayMs?: number }>): Promise<{ server: Server; origin: string; close(): Promise<void> }> {
+export async function serveFiles(routes: Record<string, string | { body: string; type?: string; delayMs?: number; streamMs?: number }>): Promise<{ server: Server; origin: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const route = routes[path];
@@ -104,6 +105,10 @@ export async function serveFiles(routes: Record<string, string | { body: string;
     const send = () => {
       if (typeof route === 'string') {
         res.writeHead(200, { 'content-type': TYPES[extname(route)] ?? 'application/octet-stream' }).end(readFileSync(resolve(route)));
+      } else if (route.streamMs) {
+        const half = Math.floor(route.body.length / 2);
+        res.writeHead(200, { 'content-type': route.type ?? 'text/html; charset=utf-8' }).write(route.body.slice(0, half));
+        setTimeout(() => res.end(route.body.slice(half)), route.streamMs);
       } else {
         res.writeHead(200, { 'content-type': route.type ?? 'text/html; charset=utf-8' }).end(route.body);
       }

@@ -21,9 +21,10 @@ export function installReader(read: () => ExtractResponse): void {
 /**
  * Reads the article with the page script installed in this page. Injected
  * right after the page script, in the same call, so that the panel gets the
- * article in one round trip. Both go in as soon as the tab has a document: one still being parsed is read when it has been
- * (DOMContentLoaded), not when the browser would have run the scripts on
- * its own (up to 200 ms later, or at the page's load).
+ * article in one round trip. Both go in as soon as the tab has a document:
+ * one still being parsed is read when it has been (DOMContentLoaded), not
+ * when the browser would have run the scripts on its own (up to 200 ms
+ * later, or at the page's load).
  */
 export function readInstalled(): InjectedRead | Promise<InjectedRead> {
   const reader = (globalThis as Record<symbol, Reader | undefined>)[READER];

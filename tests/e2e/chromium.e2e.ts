@@ -29,6 +29,7 @@ beforeAll(async () => {
     '/login.html': { body: NOT_AN_ARTICLE },
     '/other.html': { body: article(4) },
     '/loading.html': { body: article(4, LATE_IMAGE) },
+    '/streamed.html': { body: article(6), streamMs: 1_500 },
     '/swapping.html': { body: SWAPPING },
     '/late.png': { body: '', type: 'image/png', delayMs: 2_500 },
   });
@@ -110,6 +111,32 @@ describe('the side panel in Chromium', () => {
     await page.waitForLoadState('load');
     await expect.poll(() => panel.textContent('h1'), { timeout: 10_000 }).toBe('Storm Closes Ports Along the Coast');
     expect(await panel.locator('.actor .name').allTextContents()).toContain('Rotterdam');
+    await panel.close();
+    await page.close();
+  });
+
+  it('reads a page the tab goes to while it is still arriving, once it has all been parsed', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${site.origin}/login.html`);
+    const panel = await openPanelFor(browser.context, browser.extensionId, await tabIdOf(helper, page));
+    expect(await panel.getAttribute('main', 'data-state')).toBe('no-article');
+    await panel.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const states: string[] = ((window as unknown as { states: string[] }).states = []);
+      new MutationObserver(() => states.push(main.dataset.state ?? '')).observe(main, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    // Half the page comes at once and the rest 1.5 s later: the panel's read goes in while the page is
+    // still being parsed, and answers with the whole article, without a "still loading" on the way.
+    const started = Date.now();
+    await page.goto(`${site.origin}/streamed.html`, { waitUntil: 'commit' });
+    await expect.poll(() => panel.getAttribute('main', 'data-state'), { timeout: 15_000 }).toBe('ready');
+    expect(await panel.evaluate(() => (window as unknown as { states: string[] }).states)).toEqual(['reading', 'ready']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
+    expect(await panel.textContent('h1')).toBe('Talks to Resume in Geneva as Ceasefire Holds');
+    // All of it, not the half that had arrived when the read went in.
+    const shown = Number(/([\d,]+) words/.exec((await panel.textContent('header.article')) ?? '')?.[1].replace(/,/g, ''));
+    const whole = Array.from({ length: 6 }, (_, i) => newsParagraph(700, i).split(/\s+/).length).reduce((a, b) => a + b);
+    expect(shown).toBeGreaterThan(whole * 0.9);
     await panel.close();
     await page.close();
   });
