@@ -10,8 +10,8 @@
  * with the stage timings of the report it rendered; and once more with the
  * panel already open when the tab goes to the article, timed from the
  * article's navigation start (Chrome keeps the side panel open from one
- * page to the next, so this is what a reader waits for most often). Then, in a browser of
- * its own, the real side panel is opened by a click on the seed article and
+ * page to the next, so this is what a reader waits for most often). Then,
+ * in a browser of its own, the real side panel is opened by a click on the seed article and
  * the largest real page, and timed from that click (not with --against).
  * With --against, another build (an older commit's, built with the same
  * marks) is loaded in the same browser and the two take turns, open by

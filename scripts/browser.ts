@@ -105,13 +105,13 @@ export async function serveFiles(routes: Record<string, string | { body: string;
     const send = () => {
       if (typeof route === 'string') {
         res.writeHead(200, { 'content-type': TYPES[extname(route)] ?? 'application/octet-stream' }).end(readFileSync(resolve(route)));
-      } else if (route.streamMs) {
-        const half = Math.floor(route.body.length / 2);
-        res.writeHead(200, { 'content-type': route.type ?? 'text/html; charset=utf-8' }).write(route.body.slice(0, half));
-        setTimeout(() => res.end(route.body.slice(half)), route.streamMs);
-      } else {
-        res.writeHead(200, { 'content-type': route.type ?? 'text/html; charset=utf-8' }).end(route.body);
+        return;
       }
+      res.writeHead(200, { 'content-type': route.type ?? 'text/html; charset=utf-8' });
+      if (!route.streamMs) return void res.end(route.body);
+      const half = Math.floor(route.body.length / 2);
+      res.write(route.body.slice(0, half));
+      setTimeout(() => res.end(route.body.slice(half)), route.streamMs);
     };
     if (typeof route !== 'string' && route.delayMs) setTimeout(send, route.delayMs);
     else send();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openRealSidePanel, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
 import { repoRoot } from '../../scripts/node-dom';
 import { newsPage, newsParagraph } from '../fixtures/hostile/pages';
-import { chromeBuild, NOT_AN_ARTICLE, openPanelFor, tabIdOf } from './support';
+import { chromeBuild, NOT_AN_ARTICLE, openPanelFor, recordStates, tabIdOf } from './support';
 
 // An image that arrives late keeps a page loading after its article can be read.
 const LATE_IMAGE = '<img src="/late.png" width="1" height="1" alt="">';
@@ -96,15 +96,11 @@ describe('the side panel in Chromium', () => {
     const panel = await openPanelFor(browser.context, browser.extensionId, await tabIdOf(helper, page));
     expect(await panel.getAttribute('main', 'data-state')).toBe('ready');
     // Every state the panel shows from now on.
-    await panel.evaluate(() => {
-      const main = document.querySelector('main')!;
-      const states: string[] = ((window as unknown as { states: string[] }).states = []);
-      new MutationObserver(() => states.push(main.dataset.state ?? '')).observe(main, { attributes: true, attributeFilter: ['data-state'] });
-    });
+    const states = await recordStates(panel);
     expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
     await page.waitForLoadState('load');
     await panel.waitForTimeout(1_000);
-    expect(await panel.evaluate(() => (window as unknown as { states: string[] }).states)).toEqual([]);
+    expect(await states()).toEqual([]);
     expect(await panel.textContent('h1')).toBe('Talks to Resume in Geneva as Ceasefire Holds');
 
     await page.goto(`${site.origin}/swapping.html`, { waitUntil: 'domcontentloaded' });
@@ -120,17 +116,13 @@ describe('the side panel in Chromium', () => {
     await page.goto(`${site.origin}/login.html`);
     const panel = await openPanelFor(browser.context, browser.extensionId, await tabIdOf(helper, page));
     expect(await panel.getAttribute('main', 'data-state')).toBe('no-article');
-    await panel.evaluate(() => {
-      const main = document.querySelector('main')!;
-      const states: string[] = ((window as unknown as { states: string[] }).states = []);
-      new MutationObserver(() => states.push(main.dataset.state ?? '')).observe(main, { attributes: true, attributeFilter: ['data-state'] });
-    });
+    const states = await recordStates(panel);
     // Half the page comes at once and the rest 1.5 s later: the panel's read goes in while the page is
     // still being parsed, and answers with the whole article, without a "still loading" on the way.
     const started = Date.now();
     await page.goto(`${site.origin}/streamed.html`, { waitUntil: 'commit' });
     await expect.poll(() => panel.getAttribute('main', 'data-state'), { timeout: 15_000 }).toBe('ready');
-    expect(await panel.evaluate(() => (window as unknown as { states: string[] }).states)).toEqual(['reading', 'ready']);
+    expect(await states()).toEqual(['reading', 'ready']);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
     expect(await panel.textContent('h1')).toBe('Talks to Resume in Geneva as Ceasefire Holds');
     // All of it, not the half that had arrived when the read went in.
@@ -190,15 +182,11 @@ describe('the side panel in Chromium', () => {
       await expect.poll(() => sidePanel!.textContent('h1'), { timeout: 20_000 }).toBe('Talks to Resume in Geneva as Ceasefire Holds');
       await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
       await sidePanel!.waitForTimeout(1_000); // any read the tab's loading started is over
-      await sidePanel!.evaluate(() => {
-        const main = document.querySelector('main')!;
-        const states: string[] = ((window as unknown as { states: string[] }).states = []);
-        new MutationObserver(() => states.push(main.dataset.state ?? '')).observe(main, { attributes: true, attributeFilter: ['data-state'] });
-      });
+      const states = await recordStates(sidePanel!);
       await article.bringToFront();
       await expect.poll(() => sidePanel!.textContent('h1'), { timeout: 5_000 }).toContain('Khalilzad Urges Pakistan');
       await sidePanel!.waitForTimeout(1_000);
-      expect(await sidePanel!.evaluate(() => (window as unknown as { states: string[] }).states)).toEqual([]);
+      expect(await states()).toEqual([]);
       await other.close();
     } finally {
       await cdp.close();

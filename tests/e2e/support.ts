@@ -18,3 +18,16 @@ export async function openPanelFor(context: BrowserContext, extensionId: string,
   await panel.waitForSelector('main:not([data-state="starting"]):not([data-state="reading"])', { timeout: 30_000 });
   return panel;
 }
+
+/**
+ * Starts recording every state the panel shows from now on (its main
+ * element's data-state); the returned function gives them so far.
+ */
+export async function recordStates(panel: Page): Promise<() => Promise<string[]>> {
+  await panel.evaluate(() => {
+    const main = document.querySelector('main')!;
+    const states: string[] = ((window as unknown as { states: string[] }).states = []);
+    new MutationObserver(() => states.push(main.dataset.state ?? '')).observe(main, { attributes: true, attributeFilter: ['data-state'] });
+  });
+  return () => panel.evaluate(() => (window as unknown as { states: string[] }).states);
+}
