@@ -65,12 +65,15 @@ const READ_MARKS = `(() => {
 
 const BUSY = new Set(['', 'starting', 'reading']);
 
-/** Waits (polling sparingly, so as not to load the panel while it works) until the panel has settled. */
-async function settled(panel: Page): Promise<PanelRun> {
+/**
+ * Waits (polling sparingly, so as not to load the panel while it works) until the panel has settled,
+ * or until `done` accepts its state.
+ */
+async function settled(panel: Page, done = (state: string) => !BUSY.has(state)): Promise<PanelRun> {
   await panel.waitForTimeout(800);
   for (let waited = 800; ; waited += 250) {
     const run = (await panel.evaluate(READ_MARKS)) as PanelRun;
-    if (!BUSY.has(run.state) || waited > 120_000) return run;
+    if (done(run.state) || waited > 120_000) return run;
     await panel.waitForTimeout(250);
   }
 }
@@ -184,8 +187,8 @@ async function main(): Promise<void> {
         await settled(panel);
         await article.goto(`${site.origin}${page.route}`, { waitUntil: 'load', timeout: 60_000 });
         const navigated = (await article.evaluate('performance.timeOrigin')) as number;
-        for (let waited = 0; (await panel.getAttribute('main', 'data-state')) !== 'ready' && waited < 120_000; waited += 250) await panel.waitForTimeout(250);
-        const record = await settled(panel);
+        // The panel showed "no article" for the blank page: wait for the article's report.
+        const record = await settled(panel, (state) => state === 'ready');
         await panel.close();
         process.stderr.write('.');
         // In ms from the article's navigation start, not the panel's (which opened long before).

@@ -109,12 +109,12 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
     }
   }, [pinnedTabId]);
 
-  // The latest read, so that one can wait for it.
-  const latest = useRef<Promise<void>>(Promise.resolve());
+  // The latest read, settled either way, so that one can wait for it (a failing read still reports its error).
+  const latest = useRef<Promise<unknown>>(Promise.resolve());
   const read = useCallback(
     (force = false, quiet = false) => {
-      const task = readNow(force, quiet).catch(() => undefined);
-      latest.current = task;
+      const task = readNow(force, quiet);
+      latest.current = task.catch(() => undefined);
       return task;
     },
     [readNow],
