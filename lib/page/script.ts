@@ -50,8 +50,18 @@ function answer(message: PageMessage): PageRequests[keyof PageRequests]['result'
   }
 }
 
-/** Tells the panel when a single-page app moves to another article or the title changes. */
+/**
+ * Tells the panel when a single-page app moves to another article or the
+ * title changes. The script goes in as soon as the tab has a document, so a
+ * page still being parsed is watched only once it has been: until then
+ * every element the parser adds would wake the watcher, and the title it
+ * has not reached yet would read as a change.
+ */
 function watchForChanges(): void {
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', watchForChanges, { once: true });
+    return;
+  }
   let last = `${location.href}\n${document.title}`;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const check = () => {
