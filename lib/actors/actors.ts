@@ -306,6 +306,8 @@ function mergeMentions(mentions: Mention[], { places, demonyms, first }: Lists, 
   const owners = new Map<string, string>();
   const byWord = new Map<string, string[]>();
   const withDemonym: string[] = [];
+  // The order the groups were made in, which settles ties.
+  const created = new Map<string, number>();
   // Where mention m goes, by `key`, its name key.
   const canonical = (m: Mention, key: string): string => {
     const known = acronyms.get(key) ?? WELL_KNOWN[key.replace(/ /g, '')] ?? WELL_KNOWN[key];
@@ -322,8 +324,10 @@ function mergeMentions(mentions: Mention[], { places, demonyms, first }: Lists, 
       const g = groups.get(k)!;
       if ((g.types.has(m.type) || g.types.has('MISC') || m.type === 'MISC') && sameByDemonym(key, k, demonyms)) return k;
     }
-    // A part of a longer name already seen: a surname, "Taliban" for "Afghan Taliban".
-    const longer = [...groups.keys()].filter((k) => {
+    // A part of a longer name already seen: a surname, "Taliban" for "Afghan Taliban". Such a name ends
+    // or begins with this one, so only the names holding its last or first word are looked at.
+    const near = new Set([...(byWord.get(words[words.length - 1]) ?? []), ...(byWord.get(words[0]) ?? [])]);
+    const longer = [...near].filter((k) => {
       const kw = k.split(' ');
       // The tagger sometimes types a lone surname as a place; a known place name is never a surname.
       const sameType = groups.get(k)!.types.has(m.type) || (words.length === 1 && !places.has(key));
@@ -331,7 +335,7 @@ function mergeMentions(mentions: Mention[], { places, demonyms, first }: Lists, 
       const part = kw.slice(-words.length).join(' ') === key && !kw.slice(0, -words.length).every((w) => QUARTERS.has(w));
       return sameType && kw.length > words.length && (part || (m.type !== 'PER' && kw.slice(0, words.length).join(' ') === key));
     });
-    if (longer.length) return longer.sort((a, b) => count(groups.get(b)!) - count(groups.get(a)!))[0];
+    if (longer.length) return longer.sort((a, b) => count(groups.get(b)!) - count(groups.get(a)!) || created.get(a)! - created.get(b)!)[0];
     // A first name alone, for the one person of that first name: "Eloise" after "Eloise Parry".
     if (words.length === 1 && first.has(key)) {
       const people = (byWord.get(key) ?? []).filter((k) => k.startsWith(key + ' ') && groups.get(k)!.types.has('PER'));
@@ -349,6 +353,7 @@ function mergeMentions(mentions: Mention[], { places, demonyms, first }: Lists, 
     const form = nameKey(m.text);
     const key = canonical(m, form);
     if (!groups.has(key)) {
+      created.set(key, created.size);
       const words = key.split(' ');
       for (const word of words) {
         const keys = byWord.get(word);
