@@ -227,6 +227,11 @@ function roleInText(text: string, mention: Mention): string | undefined {
 // What the words around a mention say about its type.
 const SPEECH = /^(?:['’]s)?\s*(?:,\s*)?(?:has |had |have |also |then |later |once |repeatedly |previously )?(?:said|says|argued|argues|wrote|writes|urged|urges|told|added|recalled|recalls|insisted|noted|warned|claimed|stated|explained|tweeted|posted|asked|denied|admitted|acknowledged|believes|thinks|replied|responded|testified)\b/u;
 const PRONOUN_AFTER = /^[^.!?]{0,3}\b(?:he|she)\b/u;
+// "Con Edison, which maintains…": "which" never refers to a person, "who" nearly always does.
+const WHICH_AFTER = /^,\s+which\b/u;
+const WHO_AFTER = /^,\s+who\b/u;
+// "Con Edison officials said", "Google employees": the people of an organisation.
+const STAFF_AFTER = /^(?:['’]s)?\s+(?:officials|executives|employees|workers|staffers|shareholders|subsidiary|headquarters)\b/u;
 const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|forces|corporation|company|group|association|institute|university|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|times|post|church)$/iu;
 // "Department of Defense", "University of Washington": a head word, then "of" or "for".
 const ORG_LEAD = /^(?:department|ministry|university|bank|bureau|office|board|council|commission|committee|institute|instituto|college|school|academy|church|party|federation|association|league|union|court|house)\s(?:of|for)\b/iu;
@@ -252,6 +257,9 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
     const after = text.slice(end, end + 40);
     if (SPEECH.test(after)) score.PER += 1.5;
     if (PRONOUN_AFTER.test(after)) score.PER += 0.5;
+    if (WHO_AFTER.test(after)) score.PER += 1;
+    if (WHICH_AFTER.test(after)) score.PER -= 1.5;
+    if (STAFF_AFTER.test(after)) score.ORG += 1.5;
     if (PLACE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) score.LOC += 0.5;
   }
   const key = nameKey(name);

@@ -35,6 +35,18 @@ describe('findActors types', () => {
     expect(found.get('Nizhny Novgorod Stadium')?.type).toBe('place');
   });
 
+  it('types a name the text calls "which" or gives officials as an organisation, and one it calls "who" as a person', () => {
+    const found = actorsOf(
+      'Winter under the streets\n\n' +
+        '“It is not protected,” said Patrick McHugh, vice president of planning for Con Edison, which maintains 90,000 miles of cable. ' +
+        'Con Edison officials said they had begun replacing the gas lines. Con Edison, which maintains 4,300 miles of gas mains, records 500 leaks a month. ' +
+        'There were 750 leaks in January, Con Edison officials said. ' +
+        'Rae Zimmerman, who studies infrastructure, said the city had no choice.',
+    );
+    expect(found.get('Con Edison')?.type).toBe('organization');
+    expect(found.get('Rae Zimmerman')?.type).toBe('person');
+  });
+
   it('reads a subheading in Title Case like a headline, so its common words are no names', () => {
     expect(actors.has('Position')).toBe(false);
     expect(actors.get('Islamabad')?.type).toBe('place');
