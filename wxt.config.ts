@@ -2,8 +2,9 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // The end-to-end build (also used by `npm start`) grants the test server's
-// origin up front, because a test cannot click the toolbar button that grants
-// activeTab to a real user; in Firefox it also opens the panel page in a tab,
+// origin up front, because most tests open the panel's page in a tab rather
+// than by the toolbar button, whose press grants activeTab to a real user (only
+// Chromium's DevTools protocol can press it); in Firefox it also opens the panel page in a tab,
 // because WebDriver BiDi may not navigate to moz-extension:// pages.
 const e2e = process.env.BACKSTORY_E2E === '1';
 

@@ -73,11 +73,13 @@ export interface PageMessage<M extends PageMethod = PageMethod> {
   params: PageRequests[M]['params'];
 }
 
-/** What the page's script tells the panel without being asked. */
+/** What the page's script, or the background, tells the panel without being asked. */
 export interface PageEvents {
   pageChanged: { url: string; title: string };
   /** From the background: highlights were saved, so an open panel should reload its list. */
   highlightsChanged: { pageKey: string };
+  /** From the background: the toolbar button was pressed in this window, so a side panel open there closes. */
+  toolbarPressed: { windowId: number };
 }
 
 export interface PageEventMessage<E extends keyof PageEvents = keyof PageEvents> {
@@ -183,5 +185,6 @@ export function isPageEvent(value: unknown): value is PageEventMessage {
   if (message.backstory !== 1 || !data) return false;
   if (message.event === 'pageChanged') return typeof data.url === 'string' && typeof data.title === 'string';
   if (message.event === 'highlightsChanged') return typeof data.pageKey === 'string';
+  if (message.event === 'toolbarPressed') return Number.isInteger(data.windowId);
   return false;
 }

@@ -52,7 +52,9 @@ export function unpackedExtensionId(extensionDir: string): string {
 /**
  * Launches Chromium with the unpacked extension in `extensionDir` loaded, in
  * a fresh or given profile; `alongside` loads other builds of it too (for
- * paired timings), whose ids unpackedExtensionId gives.
+ * paired timings), whose ids unpackedExtensionId gives. `debuggingPort`
+ * opens a DevTools port (for reaching the side panel) and lets the protocol
+ * press the extension's toolbar button (pressToolbarButton).
  */
 export async function launchWithExtension(
   extensionDir: string,
@@ -71,7 +73,7 @@ export async function launchWithExtension(
       ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${dirs.join(',')}`,
       `--load-extension=${dirs.join(',')}`,
-      ...(opts.debuggingPort ? ['--remote-debugging-port=0'] : []),
+      ...(opts.debuggingPort ? ['--remote-debugging-port=0', '--enable-unsafe-extension-debugging'] : []),
       // Other hosts fail at once instead of hanging on a closed network (a real page's ads and scripts).
       ...(opts.localOnly ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'] : []),
     ],
@@ -123,33 +125,40 @@ export async function serveFiles(routes: Record<string, string | { body: string;
 }
 
 /**
- * Opens the real side panel in the current window and brings `page` to the
- * front, then finds the panel over the DevTools protocol (the browser must
- * have been launched with `debuggingPort`). chrome.sidePanel.open needs a
- * user gesture: a trusted click on a button in an extension page gives one.
- * `connectAfterMs` waits that long before connecting, so that the protocol's
- * attaching to every page does not slow the panel while it opens (for
- * timings). Returns the panel's page (or undefined if it did not appear),
- * the CDP connection, which the caller closes, and when the button was
- * clicked (ms since the epoch, comparable with the panel's
+ * Presses the extension's toolbar button on `page`'s tab, as a reader's click
+ * would (the DevTools protocol's Extensions.triggerAction, which needs the
+ * browser launched with `debuggingPort`): Chrome opens the side panel, and
+ * the click grants activeTab for the tab. Returns when the button was
+ * pressed, in ms since the epoch (comparable with a page's
  * `performance.timeOrigin`).
  */
-export async function openRealSidePanel(browser: ExtensionBrowser, extensionPage: Page, page: Page, { timeoutMs = 20_000, connectAfterMs = 0 } = {}) {
-  await extensionPage.bringToFront();
-  await extensionPage.evaluate(() => {
-    if (document.getElementById('open-side-panel')) return;
-    const button = document.createElement('button');
-    button.id = 'open-side-panel';
-    button.textContent = 'Open side panel';
-    button.addEventListener('click', () => {
-      button.dataset.clickedAt = String(performance.timeOrigin + performance.now());
-      void chrome.windows.getCurrent().then((w) => chrome.sidePanel.open({ windowId: w.id! }));
-    });
-    document.body.append(button);
-  });
-  await extensionPage.click('#open-side-panel');
-  await page.bringToFront();
-  const clickedAt = Number(await extensionPage.getAttribute('#open-side-panel', 'data-clicked-at'));
+export async function pressToolbarButton(browser: ExtensionBrowser, page: Page): Promise<number> {
+  const protocol = await browser.context.browser()!.newBrowserCDPSession();
+  try {
+    // The action runs on a tab target (the page's container), found by the page's address.
+    const { targetInfos } = await protocol.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tabs = targetInfos.filter((target) => target.url === page.url());
+    if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${page.url()}; the toolbar button needs one`);
+    await page.bringToFront();
+    const pressedAt = performance.timeOrigin + performance.now();
+    await protocol.send('Extensions.triggerAction', { id: browser.extensionId, targetId: tabs[0].targetId });
+    return pressedAt;
+  } finally {
+    await protocol.detach();
+  }
+}
+
+/**
+ * Opens the real side panel on `page` with the extension's toolbar button
+ * (pressToolbarButton), then finds the panel over the DevTools protocol.
+ * `connectAfterMs` waits that long before connecting, so that the
+ * protocol's attaching to every page does not slow the panel while it
+ * opens (for timings). Returns the panel's page (or undefined if it did not
+ * appear), the CDP connection, which the caller closes, and when the button
+ * was pressed (ms since the epoch).
+ */
+export async function openRealSidePanel(browser: ExtensionBrowser, page: Page, { timeoutMs = 20_000, connectAfterMs = 0 } = {}) {
+  const clickedAt = await pressToolbarButton(browser, page);
   if (connectAfterMs) await new Promise((done) => setTimeout(done, connectAfterMs));
   const cdp = await chromium.connectOverCDP(devToolsEndpoint(browser.userDataDir));
   const url = `chrome-extension://${browser.extensionId}/sidepanel.html`;

@@ -27,10 +27,8 @@ async function main() {
   await article.setViewportSize({ width: 1000, height: 900 });
   console.log(`Demo article: ${site.origin}/article.html`);
 
-  const opener = await context.newPage();
-  await opener.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=0`);
-  const { panel, cdp } = await openRealSidePanel(browser, opener, article);
-  await opener.close();
+  // The toolbar button, pressed as a reader would: the side panel opens on the article.
+  const { panel, cdp } = await openRealSidePanel(browser, article);
   if (panel) await panel.waitForSelector('main[data-state="ready"], main[data-state="failed"], main[data-state="no-article"]', { timeout: 30_000 }).catch(() => undefined);
 
   if (!headless) {

@@ -133,8 +133,23 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
       // started, which reads the document as soon as it is parsed) has shown what it found.
       else if (change.status === 'complete') void latest.current.then(() => read(false, true));
     };
-    const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
-      if (!isPageEvent(message) || message.event !== 'pageChanged' || sender.tab?.id !== current.current?.tabId) return;
+    // The window this side panel is in, for the toolbar button's second press (lib/panel/toolbar.ts);
+    // none for the panel's page opened in a tab.
+    let windowId: number | undefined;
+    if (pinnedTabId === null) {
+      void Promise.all([browser.tabs.getCurrent(), browser.windows.getCurrent()]).then(([tab, w]) => (windowId = tab ? undefined : w.id), () => undefined);
+    }
+    const onMessage = (message: unknown, sender: { id?: string; tab?: { id?: number } }) => {
+      if (!isPageEvent(message)) return;
+      if (message.event === 'toolbarPressed') {
+        // Only the background sends it (a page script's message has a tab); a panel opened as a page stays.
+        const pressedHere = sender.id === browser.runtime.id && !sender.tab && windowId !== undefined && (message.data as { windowId: number }).windowId === windowId;
+        // A press on a tab the panel was waiting for leave to read grants it (activeTab): read it, stay open.
+        if (pressedHere && shown.current.kind === 'permission') void read();
+        else if (pressedHere) window.close();
+        return;
+      }
+      if (message.event !== 'pageChanged' || sender.tab?.id !== current.current?.tabId) return;
       if ((message.data as { url: string }).url !== current.current?.url) void read();
     };
     browser.tabs.onActivated.addListener(onActivated);

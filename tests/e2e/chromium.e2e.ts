@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openRealSidePanel, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
+import { launchWithExtension, openRealSidePanel, pressToolbarButton, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
 import { repoRoot } from '../../scripts/node-dom';
 import { newsPage, newsParagraph } from '../fixtures/hostile/pages';
 import { chromeBuild, NOT_AN_ARTICLE, openPanelFor, recordStates, tabIdOf } from './support';
@@ -166,10 +166,10 @@ describe('the side panel in Chromium', () => {
     await page.close();
   });
 
-  it('opens as the real side panel and follows the reader to the article', async () => {
+  it('opens as the real side panel from the toolbar button, and follows the reader to the article', async () => {
     const article = await browser.context.newPage();
     await article.goto(`${site.origin}/article.html`);
-    const { panel: sidePanel, cdp } = await openRealSidePanel(browser, helper, article);
+    const { panel: sidePanel, cdp } = await openRealSidePanel(browser, article);
     try {
       expect(sidePanel, 'the side panel did not open').toBeDefined();
       await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
@@ -187,6 +187,41 @@ describe('the side panel in Chromium', () => {
       await expect.poll(() => sidePanel!.textContent('h1'), { timeout: 5_000 }).toContain('Khalilzad Urges Pakistan');
       await sidePanel!.waitForTimeout(1_000);
       expect(await states()).toEqual([]);
+      await other.close();
+      // A second press of the button closes it, as Chrome's own button would.
+      const closed = sidePanel!.waitForEvent('close', { timeout: 10_000 });
+      await pressToolbarButton(browser, article);
+      await closed;
+    } finally {
+      await cdp.close();
+    }
+    await article.close();
+  });
+
+  it('reads a site it has no standing permission for, once the toolbar button is pressed there', async () => {
+    // localhost is not the granted 127.0.0.1: only the press's activeTab grant lets the panel read it.
+    // (With Chrome opening the panel itself, openPanelOnActionClick, the press granted nothing and the panel asked for permission.)
+    const article = await browser.context.newPage();
+    await article.goto(`${site.origin.replace('127.0.0.1', 'localhost')}/article.html`);
+    const { panel: sidePanel, cdp } = await openRealSidePanel(browser, article);
+    try {
+      expect(sidePanel, 'the side panel did not open').toBeDefined();
+      await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
+      expect(await sidePanel!.textContent('h1')).toContain('Khalilzad Urges Pakistan');
+
+      // The panel follows the reader to another such tab, which it may not read until the button is pressed there:
+      // that press reads the page, where it would otherwise close the panel.
+      const other = await browser.context.newPage();
+      await other.goto(`${site.origin.replace('127.0.0.1', 'localhost')}/other.html`);
+      await other.bringToFront();
+      await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('permission');
+      await pressToolbarButton(browser, other);
+      await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
+      expect(await sidePanel!.textContent('h1')).toBe('Talks to Resume in Geneva as Ceasefire Holds');
+
+      const closed = sidePanel!.waitForEvent('close', { timeout: 10_000 });
+      await pressToolbarButton(browser, other);
+      await closed;
       await other.close();
     } finally {
       await cdp.close();

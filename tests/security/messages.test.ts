@@ -53,6 +53,10 @@ describe('isPageEvent', () => {
     expect(isPageEvent(structuredClone({ backstory: 1, event: 'pageChanged', data: { url: 'https://news.example/a', title: 'A' } }))).toBe(true);
   });
 
+  it('accepts the background’s toolbarPressed event', () => {
+    expect(isPageEvent(structuredClone({ backstory: 1, event: 'toolbarPressed', data: { windowId: 7 } }))).toBe(true);
+  });
+
   it.each([
     ['null', null],
     ['a request instead of an event', pageMessage('extract', { force: true })],
@@ -61,6 +65,8 @@ describe('isPageEvent', () => {
     ['a url that is not text', { backstory: 1, event: 'pageChanged', data: { url: { href: 'x' }, title: 'A' } }],
     ['no title', { backstory: 1, event: 'pageChanged', data: { url: 'https://news.example/a' } }],
     ['the wrong version', { backstory: 2, event: 'pageChanged', data: { url: 'https://news.example/a', title: 'A' } }],
+    ['a window that is text', { backstory: 1, event: 'toolbarPressed', data: { windowId: '7' } }],
+    ['a window that is not a whole number', { backstory: 1, event: 'toolbarPressed', data: { windowId: 7.5 } }],
   ])('refuses %s', (_name, value) => {
     expect(isPageEvent(value)).toBe(false);
   });
