@@ -26,7 +26,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { newsPage, newsParagraph } from '../tests/fixtures/hostile/pages';
-import { findChromium, CHROMIUM_MISSING, launchWithExtension, openRealSidePanel, serveFiles, tabIdOf, unpackedExtensionId } from './browser';
+import { findChromium, CHROMIUM_MISSING, launchWithExtension, openRealSidePanel, serveFiles, stopServiceWorker, tabIdOf, unpackedExtensionId } from './browser';
 import { hasShared, repoRoot, sharedDir } from './node-dom';
 
 const DEFAULT_BUILD = resolve(repoRoot, '.output/e2e/chrome-mv3');
@@ -293,7 +293,9 @@ async function main(): Promise<void> {
 
 /**
  * Opens the real side panel on each page `runs` + 1 times (the first a warm-up), just after the
- * page (re)loads, and returns a table row per page of medians, from the click that opened it.
+ * page (re)loads, and returns a table row per page of medians, from the press that opened it;
+ * then as many times again with the service worker stopped before each press, as the browser
+ * stops it after 30 idle seconds (the button's press then waits for it to start).
  */
 async function sidePanelRuns(build: string, origin: string, pages: Array<{ label: string; route: string }>, runs: number): Promise<string[]> {
   const browser = await launchWithExtension(build, { debuggingPort: true, localOnly: true });
@@ -301,12 +303,13 @@ async function sidePanelRuns(build: string, origin: string, pages: Array<{ label
   try {
     const helper = await browser.context.newPage();
     await helper.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=999999`);
-    for (const page of pages) {
+    for (const asleep of [false, true]) for (const page of pages) {
       const article = await browser.context.newPage();
       await article.goto(`${origin}${page.route}`, { waitUntil: 'load', timeout: 60_000 });
       const measured: Array<PanelRun & { clickedAt: number }> = [];
       for (let run = 0; run <= runs; run++) {
         await article.reload({ waitUntil: 'load', timeout: 60_000 });
+        if (asleep) await stopServiceWorker(browser);
         const { panel, cdp, clickedAt } = await openRealSidePanel(browser, article, { connectAfterMs: 2_000 });
         try {
           if (!panel) throw new Error('the side panel did not open');
@@ -327,7 +330,7 @@ async function sidePanelRuns(build: string, origin: string, pages: Array<{ label
       const filled = measured.map((r) => fromClick(r, r.shown));
       const column = (values: number[]) => fmt(median(values));
       rows.push(
-        `| ${page.label} | **${column(filled)}** | ${fmt(percentile(filled, 0.95))} | ${column(measured.map((r) => r.origin - r.clickedAt))} | ${column(measured.map((r) => fromClick(r, r.boot)))} | ${column(measured.map((r) => fromClick(r, r.read)))} | ${column(measured.map((r) => span(r.read, r.extracted)))} | ${column(measured.map((r) => span(r.extracted, r.analysed)))} | ${column(measured.map((r) => span(r.analysed, r.shown)))} |`,
+        `| ${page.label}${asleep ? ', service worker asleep' : ''} | **${column(filled)}** | ${fmt(percentile(filled, 0.95))} | ${column(measured.map((r) => r.origin - r.clickedAt))} | ${column(measured.map((r) => fromClick(r, r.boot)))} | ${column(measured.map((r) => fromClick(r, r.read)))} | ${column(measured.map((r) => span(r.read, r.extracted)))} | ${column(measured.map((r) => span(r.extracted, r.analysed)))} | ${column(measured.map((r) => span(r.analysed, r.shown)))} |`,
       );
     }
   } finally {

@@ -148,6 +148,20 @@ export async function pressToolbarButton(browser: ExtensionBrowser, page: Page):
   }
 }
 
+/** Stops the extension's service worker, as the browser does after 30 idle seconds; the next event starts it again. */
+export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
+  const protocol = await browser.context.browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await protocol.send('Target.getTargets');
+    const origin = `chrome-extension://${browser.extensionId}/`;
+    for (const worker of targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(origin))) {
+      await protocol.send('Target.closeTarget', { targetId: worker.targetId });
+    }
+  } finally {
+    await protocol.detach();
+  }
+}
+
 /**
  * Opens the real side panel on `page` with the extension's toolbar button
  * (pressToolbarButton), then finds the panel over the DevTools protocol.
