@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -127,14 +127,13 @@ export async function serveFiles(routes: Record<string, string | { body: string;
 /**
  * Presses the extension's toolbar button on `page`'s tab, as a reader's click
  * would (the DevTools protocol's Extensions.triggerAction, which needs the
- * browser launched with `debuggingPort`): Chrome opens the side panel, and
- * the click grants activeTab for the tab. Returns when the button was
- * pressed, in ms since the epoch (comparable with a page's
+ * browser launched with `debuggingPort`): the side panel opens, and the
+ * press grants activeTab for the tab (lib/panel/toolbar.ts). Returns when
+ * the button was pressed, in ms since the epoch (comparable with a page's
  * `performance.timeOrigin`).
  */
-export async function pressToolbarButton(browser: ExtensionBrowser, page: Page): Promise<number> {
-  const protocol = await browser.context.browser()!.newBrowserCDPSession();
-  try {
+export function pressToolbarButton(browser: ExtensionBrowser, page: Page): Promise<number> {
+  return withBrowserProtocol(browser, async (protocol) => {
     // The action runs on a tab target (the page's container), found by the page's address.
     const { targetInfos } = await protocol.send('Target.getTargets', { filter: [{ type: 'tab' }] });
     const tabs = targetInfos.filter((target) => target.url === page.url());
@@ -143,20 +142,25 @@ export async function pressToolbarButton(browser: ExtensionBrowser, page: Page):
     const pressedAt = performance.timeOrigin + performance.now();
     await protocol.send('Extensions.triggerAction', { id: browser.extensionId, targetId: tabs[0].targetId });
     return pressedAt;
-  } finally {
-    await protocol.detach();
-  }
+  });
 }
 
 /** Stops the extension's service worker, as the browser does after 30 idle seconds; the next event starts it again. */
-export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
-  const protocol = await browser.context.browser()!.newBrowserCDPSession();
-  try {
+export function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
+  return withBrowserProtocol(browser, async (protocol) => {
     const { targetInfos } = await protocol.send('Target.getTargets');
     const origin = `chrome-extension://${browser.extensionId}/`;
     for (const worker of targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(origin))) {
       await protocol.send('Target.closeTarget', { targetId: worker.targetId });
     }
+  });
+}
+
+/** Runs `use` with a DevTools protocol session on the browser itself, closed after. */
+async function withBrowserProtocol<T>(browser: ExtensionBrowser, use: (protocol: CDPSession) => Promise<T>): Promise<T> {
+  const protocol = await browser.context.browser()!.newBrowserCDPSession();
+  try {
+    return await use(protocol);
   } finally {
     await protocol.detach();
   }
