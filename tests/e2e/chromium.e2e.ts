@@ -209,12 +209,17 @@ describe('the side panel in Chromium', () => {
       await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
       expect(await sidePanel!.textContent('h1')).toContain('Khalilzad Urges Pakistan');
 
-      // The panel follows the reader to another such tab, which it may not read until the button is pressed there:
-      // that press reads the page, where it would otherwise close the panel.
+      // The panel follows the reader to another such tab, which it may not read until the button is pressed there.
+      // It waits there without a blink when the page finishes loading (its picture comes 2.5 s late); then
+      // the press reads the page, where it would otherwise close the panel.
       const other = await browser.context.newPage();
-      await other.goto(`${site.origin.replace('127.0.0.1', 'localhost')}/other.html`);
+      await other.goto(`${site.origin.replace('127.0.0.1', 'localhost')}/loading.html`, { waitUntil: 'domcontentloaded' });
       await other.bringToFront();
       await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('permission');
+      const states = await recordStates(sidePanel!);
+      await other.waitForLoadState('load');
+      await sidePanel!.waitForTimeout(500);
+      expect(await states()).toEqual([]);
       await pressToolbarButton(browser, other);
       await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
       expect(await sidePanel!.textContent('h1')).toBe('Talks to Resume in Geneva as Ceasefire Holds');
