@@ -166,32 +166,41 @@ describe('the side panel in Chromium', () => {
     await page.close();
   });
 
-  it('opens as the real side panel from the toolbar button, and follows the reader to the article', async () => {
+  /** Opens the demo article from `origin` and the real side panel on it with the toolbar button, and waits for its report. */
+  async function seedInSidePanel(origin: string) {
     const article = await browser.context.newPage();
-    await article.goto(`${site.origin}/article.html`);
-    const { panel: sidePanel, cdp } = await openRealSidePanel(browser, article);
-    try {
-      expect(sidePanel, 'the side panel did not open').toBeDefined();
-      await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
-      expect(await sidePanel!.textContent('h1')).toContain('Khalilzad Urges Pakistan');
+    await article.goto(`${origin}/article.html`);
+    const { panel, cdp } = await openRealSidePanel(browser, article);
+    expect(panel, 'the side panel did not open').toBeDefined();
+    await expect.poll(() => panel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
+    expect(await panel!.textContent('h1')).toContain('Khalilzad Urges Pakistan');
+    return { article, sidePanel: panel!, cdp };
+  }
 
+  /** Presses the toolbar button on `page` and waits for the side panel to close, as a second press of Chrome's own button would. */
+  async function closeByPress(sidePanel: Page, page: Page) {
+    const closed = sidePanel.waitForEvent('close', { timeout: 10_000 });
+    await pressToolbarButton(browser, page);
+    await closed;
+  }
+
+  it('opens as the real side panel from the toolbar button, and follows the reader to the article', async () => {
+    const { article, sidePanel, cdp } = await seedInSidePanel(site.origin);
+    try {
       // It follows the reader to another tab, and back, where it shows the report it had at once.
       const other = await browser.context.newPage();
       await other.goto(`${site.origin}/other.html`);
       await other.bringToFront();
-      await expect.poll(() => sidePanel!.textContent('h1'), { timeout: 20_000 }).toBe('Talks to Resume in Geneva as Ceasefire Holds');
-      await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
-      await sidePanel!.waitForTimeout(1_000); // any read the tab's loading started is over
-      const states = await recordStates(sidePanel!);
+      await expect.poll(() => sidePanel.textContent('h1'), { timeout: 20_000 }).toBe('Talks to Resume in Geneva as Ceasefire Holds');
+      await expect.poll(() => sidePanel.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
+      await sidePanel.waitForTimeout(1_000); // any read the tab's loading started is over
+      const states = await recordStates(sidePanel);
       await article.bringToFront();
-      await expect.poll(() => sidePanel!.textContent('h1'), { timeout: 5_000 }).toContain('Khalilzad Urges Pakistan');
-      await sidePanel!.waitForTimeout(1_000);
+      await expect.poll(() => sidePanel.textContent('h1'), { timeout: 5_000 }).toContain('Khalilzad Urges Pakistan');
+      await sidePanel.waitForTimeout(1_000);
       expect(await states()).toEqual([]);
       await other.close();
-      // A second press of the button closes it, as Chrome's own button would.
-      const closed = sidePanel!.waitForEvent('close', { timeout: 10_000 });
-      await pressToolbarButton(browser, article);
-      await closed;
+      await closeByPress(sidePanel, article);
     } finally {
       await cdp.close();
     }
@@ -201,32 +210,24 @@ describe('the side panel in Chromium', () => {
   it('reads a site it has no standing permission for, once the toolbar button is pressed there', async () => {
     // localhost is not the granted 127.0.0.1: only the press's activeTab grant lets the panel read it.
     // (With Chrome opening the panel itself, openPanelOnActionClick, the press granted nothing and the panel asked for permission.)
-    const article = await browser.context.newPage();
-    await article.goto(`${site.origin.replace('127.0.0.1', 'localhost')}/article.html`);
-    const { panel: sidePanel, cdp } = await openRealSidePanel(browser, article);
+    const { article, sidePanel, cdp } = await seedInSidePanel(site.origin.replace('127.0.0.1', 'localhost'));
     try {
-      expect(sidePanel, 'the side panel did not open').toBeDefined();
-      await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
-      expect(await sidePanel!.textContent('h1')).toContain('Khalilzad Urges Pakistan');
-
       // The panel follows the reader to another such tab, which it may not read until the button is pressed there.
       // It waits there without a blink when the page finishes loading (its picture comes 2.5 s late); then
       // the press reads the page, where it would otherwise close the panel.
       const other = await browser.context.newPage();
       await other.goto(`${site.origin.replace('127.0.0.1', 'localhost')}/loading.html`, { waitUntil: 'domcontentloaded' });
       await other.bringToFront();
-      await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('permission');
-      const states = await recordStates(sidePanel!);
+      await expect.poll(() => sidePanel.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('permission');
+      const states = await recordStates(sidePanel);
       await other.waitForLoadState('load');
-      await sidePanel!.waitForTimeout(500);
+      await sidePanel.waitForTimeout(500);
       expect(await states()).toEqual([]);
       await pressToolbarButton(browser, other);
-      await expect.poll(() => sidePanel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
-      expect(await sidePanel!.textContent('h1')).toBe('Talks to Resume in Geneva as Ceasefire Holds');
+      await expect.poll(() => sidePanel.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
+      expect(await sidePanel.textContent('h1')).toBe('Talks to Resume in Geneva as Ceasefire Holds');
 
-      const closed = sidePanel!.waitForEvent('close', { timeout: 10_000 });
-      await pressToolbarButton(browser, other);
-      await closed;
+      await closeByPress(sidePanel, other);
       await other.close();
     } finally {
       await cdp.close();
