@@ -70,7 +70,7 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
     // A quiet read leaves what the tab showed on screen until it has something else to show (no "Reading…" blink,
     // and a panel waiting for leave to read the page is still waiting for it).
     const settledHere = quiet && 'tabId' in before && before.tabId === tabId && before.kind !== 'reading';
-    if (!settledHere) setState(showing ?? { kind: 'reading', tabId });
+    if (showing || !settledHere) setState(showing ?? { kind: 'reading', tabId });
     // The analysis code and model (which the panel's page preloads) load once the page's
     // answer is on its way, and while it comes.
     void prepareAnalysis().catch(() => undefined);
