@@ -136,20 +136,23 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
       // started, which reads the document as soon as it is parsed) has shown what it found.
       else if (change.status === 'complete') void latest.current.then(() => read(false, true));
     };
-    // The window this side panel is in, for the toolbar button's second press (lib/panel/toolbar.ts);
-    // none for the panel's page opened in a tab.
-    let windowId: number | undefined;
-    if (pinnedTabId === null) {
-      void Promise.all([browser.tabs.getCurrent(), browser.windows.getCurrent()]).then(([tab, w]) => (windowId = tab ? undefined : w.id), () => undefined);
-    }
+    // The window this side panel is in, for the toolbar button's second press (lib/panel/toolbar.ts):
+    // asked at the first press, not while the panel starts; none for the panel's page opened in a tab.
+    let windowId: Promise<number | undefined> | undefined;
+    const ownWindow = () =>
+      (windowId ??= Promise.all([browser.tabs.getCurrent(), browser.windows.getCurrent()]).then(([tab, w]) => (tab ? undefined : w.id), () => undefined));
     const onMessage = (message: unknown, sender: { id?: string; tab?: { id?: number } }) => {
       if (!isPageEvent(message)) return;
       if (message.event === 'toolbarPressed') {
         // Only the background sends it (a page script's message has a tab); a panel opened as a page stays.
-        const pressedHere = sender.id === browser.runtime.id && !sender.tab && windowId !== undefined && (message.data as { windowId: number }).windowId === windowId;
-        // A press on a tab the panel was waiting for leave to read grants it (activeTab): read it, stay open.
-        if (pressedHere && shown.current.kind === 'permission') void read();
-        else if (pressedHere) window.close();
+        if (pinnedTabId !== null || sender.id !== browser.runtime.id || sender.tab) return;
+        const pressed = (message.data as { windowId: number }).windowId;
+        void ownWindow().then((own) => {
+          if (own !== pressed) return;
+          // A press on a tab the panel was waiting for leave to read grants it (activeTab): read it, stay open.
+          if (shown.current.kind === 'permission') void read();
+          else window.close();
+        });
         return;
       }
       if (message.event !== 'pageChanged' || sender.tab?.id !== current.current?.tabId) return;
