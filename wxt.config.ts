@@ -25,9 +25,11 @@ export default defineConfig({
     action: { default_title: 'Open Backstory' },
     commands: {
       'save-highlight': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Save the selected passage as a highlight' },
-      ...(browser === 'firefox'
-        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open Backstory' } }
-        : { _execute_action: { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open Backstory' } }),
+      // The shortcut is a press of the toolbar button, in Firefox too: it grants activeTab, and lib/panel/toolbar.ts decides.
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Open Backstory',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ExtractedArticle } from '../extract/article';
 import { isPageEvent } from '../messages';
@@ -6,6 +6,7 @@ import type { Report } from '../report';
 import { analyze, prepareAnalysis } from './analyze-client';
 import { NO_TAB, askPage, requestSiteAccess, startRead, type PendingRead, type ReadOutcome } from './page';
 import { markStage } from './timing';
+import { WAITING_PORT } from './toolbar';
 
 export type PanelState =
   | { kind: 'starting' }
@@ -112,6 +113,18 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
     }
   }, [pinnedTabId]);
 
+  // The window this side panel is in, for the toolbar button (lib/panel/toolbar.ts): asked when first
+  // needed, not while the panel starts; none for the panel's page opened in a tab.
+  const windowId = useRef<Promise<number | undefined>>();
+  const ownWindow = useCallback(
+    () =>
+      (windowId.current ??= Promise.all([browser.tabs.getCurrent(), browser.windows.getCurrent()]).then(
+        ([tab, w]) => (tab ? undefined : w.id),
+        () => undefined,
+      )),
+    [],
+  );
+
   // The latest read, settled either way, so that one can wait for it (a failing read still reports its error).
   const latest = useRef<Promise<unknown>>(Promise.resolve());
   const read = useCallback(
@@ -136,11 +149,6 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
       // started, which reads the document as soon as it is parsed) has shown what it found.
       else if (change.status === 'complete') void latest.current.then(() => read(false, true));
     };
-    // The window this side panel is in, for the toolbar button's second press (lib/panel/toolbar.ts):
-    // asked at the first press, not while the panel starts; none for the panel's page opened in a tab.
-    let windowId: Promise<number | undefined> | undefined;
-    const ownWindow = () =>
-      (windowId ??= Promise.all([browser.tabs.getCurrent(), browser.windows.getCurrent()]).then(([tab, w]) => (tab ? undefined : w.id), () => undefined));
     const onMessage = (message: unknown, sender: { id?: string; tab?: { id?: number } }) => {
       if (!isPageEvent(message)) return;
       if (message.event === 'toolbarPressed') {
@@ -166,7 +174,27 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
       browser.tabs.onUpdated.removeListener(onUpdated);
       browser.runtime.onMessage.removeListener(onMessage);
     };
-  }, [read, pinnedTabId]);
+  }, [read, pinnedTabId, ownWindow]);
+
+  // Firefox's sidebar, while it waits for leave to read its tab, tells the background which window it is in, so
+  // that a toolbar press there reads the tab instead of closing the sidebar. Chrome's panel hears of every press.
+  const waitingForLeave = state.kind === 'permission';
+  useEffect(() => {
+    if (!import.meta.env.FIREFOX || !waitingForLeave || pinnedTabId !== null) return;
+    const port = browser.runtime.connect({ name: WAITING_PORT });
+    let open = true;
+    port.onDisconnect.addListener(() => void (open = false));
+    port.onMessage.addListener(() => {
+      if (shown.current.kind === 'permission') void read();
+    });
+    void ownWindow().then((windowId) => {
+      if (open && windowId !== undefined) port.postMessage({ windowId });
+    });
+    return () => {
+      open = false;
+      port.disconnect();
+    };
+  }, [waitingForLeave, pinnedTabId, read, ownWindow]);
 
   const grantAndRead = useCallback(async () => {
     // The request must be the click's first act: Firefox refuses permission

@@ -1,6 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { choosePanelBehavior, setUpToolbarButton } from '../../lib/panel/toolbar';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WAITING_PORT, choosePanelBehavior, setUpToolbarButton } from '../../lib/panel/toolbar';
+import { fakePort, type FakePort } from './fake-port';
 
 // The fake browser has no side panel: these stand in for Chrome's.
 const sidePanel = { setPanelBehavior: vi.fn(async (_: { openPanelOnActionClick: boolean }) => undefined), open: vi.fn(async (_: { windowId: number }) => undefined) };
@@ -37,5 +38,63 @@ describe('the toolbar button in Chrome', () => {
     expect(sidePanel.open).toHaveBeenCalledWith({ windowId: 9 });
     await pressed;
     expect(told).toEqual([{ backstory: 1, event: 'toolbarPressed', data: { windowId: 9 } }]);
+  });
+});
+
+describe('the toolbar button in Firefox', () => {
+  const sidebarAction = { toggle: vi.fn(async () => undefined) };
+  let press: (tab: { id: number; windowId: number }) => void;
+  let connect: (port: FakePort) => void;
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+    vi.stubEnv('FIREFOX', true as never);
+    sidebarAction.toggle.mockClear();
+    // The fake browser has neither Firefox's sidebar nor ports: these stand in for them.
+    Object.assign(fakeBrowser, { sidebarAction, browserAction: { onClicked: { addListener: (listener: typeof press) => void (press = listener) } } });
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation((listener) => void (connect = listener as never));
+    setUpToolbarButton();
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  const waitingSidebar = (windowId: number, sender: object = { id: fakeBrowser.runtime.id }) => {
+    const port = fakePort(WAITING_PORT, sender);
+    connect(port);
+    port.receive({ windowId });
+    return port;
+  };
+
+  it('toggles the sidebar in the press’s own turn', () => {
+    press({ id: 3, windowId: 9 });
+    expect(sidebarAction.toggle).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells a sidebar waiting for leave to read its tab, in the window pressed, instead of closing it', () => {
+    const waiting = waitingSidebar(9);
+    press({ id: 3, windowId: 9 });
+    expect(waiting.posted).toEqual([{ pressed: true }]);
+    expect(sidebarAction.toggle).not.toHaveBeenCalled();
+    // Another window's press is that window's.
+    press({ id: 4, windowId: 2 });
+    expect(sidebarAction.toggle).toHaveBeenCalledTimes(1);
+    expect(waiting.posted).toHaveLength(1);
+  });
+
+  it('toggles again once the sidebar stops waiting or closes (its port closes)', () => {
+    waitingSidebar(9).disconnect();
+    press({ id: 3, windowId: 9 });
+    expect(sidebarAction.toggle).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not listen to a page’s script, or to a port of another name', () => {
+    const fromPage = waitingSidebar(9, { id: fakeBrowser.runtime.id, tab: { id: 3 } });
+    const other = fakePort('something-else', { id: fakeBrowser.runtime.id });
+    connect(other);
+    other.receive({ windowId: 9 });
+    press({ id: 3, windowId: 9 });
+    expect(sidebarAction.toggle).toHaveBeenCalledTimes(1);
+    expect(fromPage.posted).toEqual([]);
+    expect(other.posted).toEqual([]);
   });
 });
