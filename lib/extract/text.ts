@@ -31,33 +31,57 @@ export function articleText(title: string, contentHtml: string, doc: Document, c
   return { text, ledeEnd: lede.length, bodyEnd: body.length };
 }
 
-/** The text of each block under `root`, in document order, white space collapsed. */
+/**
+ * A teaser: a block other than a heading that is one link and nothing else,
+ * but for a short label before it ("Related:", "Learn more:"). News pages set
+ * their cross-promotion in the story so (another story's headline), and
+ * their topic tags and "Continue reading" lines.
+ */
+const TEASER_LABEL = /^(?:\p{L}[\p{L} ]{0,24}:)?$/u;
+
+/**
+ * The text of each block under `root`, in document order, white space
+ * collapsed. Teasers are left out: their links are kept as the page's
+ * related coverage (lib/background/harvest.ts), not read as the story.
+ */
 export function blockTexts(root: Node): string[] {
   const blocks: string[] = [];
   let current = '';
-  const flush = () => {
+  // The block's text outside links, and how many links it holds and with how much text.
+  let outside = '';
+  let links = 0;
+  let linked = 0;
+  // A heading that is a link is a section's title (a weekly edition's stories, a list's entries), not a teaser.
+  const flush = (heading = false) => {
     const trimmed = current.replace(/\s+/g, ' ').trim();
-    if (trimmed) blocks.push(trimmed);
-    current = '';
+    const teaser = !heading && links === 1 && linked > 0 && TEASER_LABEL.test(outside.replace(/\s+/g, ' ').trim());
+    if (trimmed && !teaser) blocks.push(trimmed);
+    current = outside = '';
+    links = linked = 0;
   };
-  const walk = (node: Node) => {
+  const walk = (node: Node, inLink: boolean) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        current += child.nodeValue ?? '';
+        const text = child.nodeValue ?? '';
+        current += text;
+        if (inLink) linked += text.trim().length;
+        else outside += text;
       } else if (child.nodeType === 1) {
         const name = (child as Element).tagName;
         if (SKIPPED.has(name) || SKIPPED.has(name.toUpperCase()) || (child as Element).hasAttribute(CREDIT_MARK)) continue;
+        const link = !inLink && name.toUpperCase() === 'A' && (child as Element).hasAttribute('href');
         if (BLOCKS.has(name.toUpperCase())) {
           flush();
-          walk(child);
-          flush();
+          walk(child, false);
+          flush(/^H[1-6]$/i.test(name));
         } else {
-          walk(child);
+          if (link) links++;
+          walk(child, inLink || link);
         }
       }
     }
   };
-  walk(root);
+  walk(root, false);
   flush();
   return blocks;
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { harvestLinks } from '../../lib/background';
 import { extractArticle } from '../../lib/extract/article';
 import { photoCredits } from '../../lib/extract/captions';
 import { blockTexts } from '../../lib/extract/text';
@@ -113,6 +114,40 @@ describe.skipIf(!hasShared)('extractArticle on real pages', () => {
     const result = extractPage(page);
     if (!result.ok) throw new Error(result.message);
     expect(result.article.info.published).toBe(page.publishedTime!.slice(0, 10));
+  });
+});
+
+describe('teasers in the story', () => {
+  const story = (paragraphs: string) =>
+    `<!doctype html><html lang="en"><head><title>Talks resume in Geneva</title></head><body><article><h1>Talks resume in Geneva</h1>${paragraphs}</article></body></html>`;
+  const prose = Array.from({ length: 6 }, (_, i) => `<p>Negotiators from both delegations met in Geneva on Monday for round ${i + 1} of the talks, which officials described as constructive, before breaking for consultations with their capitals.</p>`).join('');
+  const teasers =
+    '<p>Related: <a href="https://news.example/2016/02/rich-paying-more-in-taxes">Rich are paying more in taxes but not as much as they used to</a></p>' +
+    '<p><a href="https://news.example/2016/02/geneva-talks-gallery">Gallery: Geneva talks | 14 Photos</a></p>' +
+    '<ul><li><a href="https://news.example/2016/10/forza-horizon-3-review">Review: Race at your own speed in Forza Horizon 3</a></li></ul>';
+  const kept =
+    '<p>See <a href="https://news.example/report">the full report</a> for the details.</p>' +
+    '<p><a href="https://news.example/ruiz">Ana Ruiz</a> said the talks would go on, and <a href="https://news.example/smith">John Smith</a> agreed.</p>' +
+    '<h3><a href="https://www.playstation.com/en-us/games/rez-infinite-ps4/">“Rez Infinite” ($30)</a></h3>';
+
+  it('leaves out a block that is one link, with at most a short label before it, but not a heading', () => {
+    const doc = parseHtml(`<body>${prose}${teasers}${kept}</body>`);
+    const blocks = blockTexts(doc.body);
+    expect(blocks).toContain('See the full report for the details.');
+    expect(blocks).toContain('Ana Ruiz said the talks would go on, and John Smith agreed.');
+    expect(blocks).toContain('“Rez Infinite” ($30)');
+    for (const teaser of ['Rich are paying', 'Gallery', 'Forza']) expect(blocks.join('\n')).not.toContain(teaser);
+  });
+
+  it('keeps their links as the page’s related coverage', () => {
+    const url = 'https://news.example/geneva-talks';
+    const doc = parseHtml(story(prose + teasers + kept), url);
+    const result = extractArticle(doc, { url });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.text).not.toContain('Rich are paying');
+    expect(harvestLinks(doc, url, result.article.contentHtml).map((link) => link.url)).toEqual(
+      expect.arrayContaining(['https://news.example/2016/02/rich-paying-more-in-taxes', 'https://news.example/2016/02/geneva-talks-gallery', 'https://news.example/2016/10/forza-horizon-3-review']),
+    );
   });
 });
 
