@@ -26,7 +26,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { newsPage, newsParagraph } from '../tests/fixtures/hostile/pages';
-import { findChromium, CHROMIUM_MISSING, launchWithExtension, openRealSidePanel, serveFiles, stopServiceWorker, tabIdOf, unpackedExtensionId } from './browser';
+import { findChromium, CHROMIUM_MISSING, launchWithExtension, openExtensionPage, openRealSidePanel, serveFiles, stopServiceWorker, tabIdOf, unpackedExtensionId } from './browser';
 import { hasShared, repoRoot, sharedDir } from './node-dom';
 
 const DEFAULT_BUILD = resolve(repoRoot, '.output/e2e/chrome-mv3');
@@ -159,9 +159,7 @@ async function main(): Promise<void> {
     // One page of each build stays open, so that every build's panels open in a live extension process.
     const helpers = await Promise.all(
       ids.map(async (id) => {
-        const helper = await browser.context.newPage();
-        await helper.goto(`chrome-extension://${id}/sidepanel.html?tabId=999999`);
-        return helper;
+        return openExtensionPage(browser, id);
       }),
     );
     for (const page of timed) {
@@ -301,8 +299,8 @@ async function sidePanelRuns(build: string, origin: string, pages: Array<{ label
   const browser = await launchWithExtension(build, { debuggingPort: true, localOnly: true });
   const rows: string[] = [];
   try {
-    const helper = await browser.context.newPage();
-    await helper.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=999999`);
+    // An extension page stays open throughout, as in the tab runs.
+    await openExtensionPage(browser);
     for (const asleep of [false, true]) for (const page of pages) {
       const article = await browser.context.newPage();
       await article.goto(`${origin}${page.route}`, { waitUntil: 'load', timeout: 60_000 });

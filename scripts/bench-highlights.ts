@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { findChromium, launchWithExtension, serveFiles, tabIdOf } from './browser';
+import { findChromium, launchWithExtension, openExtensionPage, serveFiles, tabIdOf } from './browser';
 import { repoRoot } from './node-dom';
 import { describeRange, prepareAnchoring } from '../lib/highlights/anchor';
 import { matchQuote } from '../lib/highlights/match-quote';
@@ -135,8 +135,7 @@ async function inChromium(): Promise<void> {
   try {
     const page = await browser.context.newPage();
     await page.goto(`${site.origin}/page.html`);
-    const helper = await browser.context.newPage();
-    await helper.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=999999`);
+    const helper = await openExtensionPage(browser);
     const tabId = await tabIdOf(helper, page);
     const items = saved.map((selectors, i) => ({ id: `h${i}`, selectors, colour: 'yellow' }));
     // Run in the extension page: the request the panel sends, timed until the page script's answer is back.

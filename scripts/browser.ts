@@ -189,6 +189,18 @@ export async function openRealSidePanel(browser: ExtensionBrowser, page: Page, {
 }
 
 /**
+ * An extension page to call the extension's APIs from (tabs, scripting,
+ * messages to a page script): the panel's page pinned to a tab that does not
+ * exist, so that it reads nothing and shows an error. Kept open, it also
+ * keeps the extension's process alive.
+ */
+export async function openExtensionPage(browser: Pick<ExtensionBrowser, 'context' | 'extensionId'>, extensionId = browser.extensionId): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=999999`);
+  return page;
+}
+
+/**
  * The id Chromium gave a page's tab, asked from an extension page. The
  * extension sees no URLs of tabs it may not read, so the page is brought to
  * the front and found as the active tab.

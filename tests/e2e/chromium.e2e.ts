@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openRealSidePanel, pressToolbarButton, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
+import { launchWithExtension, openExtensionPage, openRealSidePanel, pressToolbarButton, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
 import { repoRoot } from '../../scripts/node-dom';
 import { newsPage, newsParagraph } from '../fixtures/hostile/pages';
 import { chromeBuild, NOT_AN_ARTICLE, openPanelFor, recordStates, tabIdOf } from './support';
@@ -34,8 +34,7 @@ beforeAll(async () => {
     '/late.png': { body: '', type: 'image/png', delayMs: 2_500 },
   });
   browser = await launchWithExtension(chromeBuild, { debuggingPort: true });
-  helper = await browser.context.newPage();
-  await helper.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=999999`);
+  helper = await openExtensionPage(browser);
 });
 
 afterAll(async () => {

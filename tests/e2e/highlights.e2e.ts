@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
+import { launchWithExtension, openExtensionPage, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
 import { repoRoot } from '../../scripts/node-dom';
 import { chromeBuild, openPanelFor, tabIdOf } from './support';
 
@@ -14,8 +14,7 @@ let helper: Page;
 
 async function start() {
   browser = await launchWithExtension(chromeBuild, { userDataDir: profile });
-  helper = await browser.context.newPage();
-  await helper.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=999999`);
+  helper = await openExtensionPage(browser);
 }
 
 /** Selects from the start of the paragraph holding `from` to the end of the one holding `to`. */

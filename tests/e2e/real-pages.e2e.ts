@@ -6,7 +6,7 @@ import { loadModelFile } from '../../lib/actors/model-file';
 import { analyzeArticle } from '../../lib/analyze';
 import { harvestLinks } from '../../lib/background';
 import { extractArticle } from '../../lib/extract/article';
-import { launchWithExtension, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
+import { launchWithExtension, openExtensionPage, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
 import { hasShared, parseHtml, sharedDir } from '../../scripts/node-dom';
 import { chromeBuild, tabIdOf } from './support';
 
@@ -68,8 +68,7 @@ beforeAll(async () => {
   site = await serveFiles(Object.fromEntries(pages.map((page) => [`/${page.name}/`, page.file])));
   // Hosts other than the test server fail at once: a real page's ads and scripts do not hang on a closed network.
   browser = await launchWithExtension(chromeBuild, { localOnly: true });
-  helper = await browser.context.newPage();
-  await helper.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=999999`);
+  helper = await openExtensionPage(browser);
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
+import { launchWithExtension, openExtensionPage, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
 import { injectionArticle, MARKER } from '../fixtures/hostile/injection';
 import { newsPage, newsParagraph } from '../fixtures/hostile/pages';
 import { chromeBuild, openPanelFor, tabIdOf } from './support';
@@ -46,8 +46,7 @@ beforeAll(async () => {
   routes['/hostile.html'] = { body: injectionArticle(`${site.origin}${BEACON}`) };
   site.server.prependListener('request', (req) => requests.push(req.url ?? ''));
   browser = await launchWithExtension(chromeBuild);
-  helper = await browser.context.newPage();
-  await helper.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=999999`);
+  helper = await openExtensionPage(browser);
 });
 
 afterAll(async () => {

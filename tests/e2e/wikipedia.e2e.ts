@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
+import { launchWithExtension, openExtensionPage, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
 import { repoRoot } from '../../scripts/node-dom';
 import { chromeBuild, openPanelFor, tabIdOf } from './support';
 
@@ -55,8 +55,7 @@ beforeAll(async () => {
   wikiBase = `http://127.0.0.1:${(wiki.address() as AddressInfo).port}`;
   site = await serveFiles({ '/article.html': resolve(repoRoot, 'demo/article.html') });
   browser = await launchWithExtension(chromeBuild);
-  helper = await browser.context.newPage();
-  await helper.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=999999`);
+  helper = await openExtensionPage(browser);
 });
 
 afterAll(async () => {
