@@ -4,10 +4,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModelFile } from '../../lib/actors/model-file';
 import { analyzeArticle } from '../../lib/analyze';
-import { harvestLinks } from '../../lib/background';
-import { extractArticle } from '../../lib/extract/article';
+import { extractFromPage } from '../../lib/page/extract';
 import { launchWithExtension, openExtensionPage, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
-import { hasShared, parseHtml, sharedDir } from '../../scripts/node-dom';
+import { hasShared, sharedDir } from '../../scripts/node-dom';
+import { loadedDocument } from '../robustness/documents';
 import { chromeBuild, tabIdOf } from './support';
 
 // Every real page of ../shared/data and the seed article, read by the built extension in Chromium:
@@ -32,12 +32,11 @@ interface Shown {
   dates: number;
 }
 
-/** What the Node pipeline gives for the page, in the panel's terms (actors as a sorted list). */
-function expected(file: string, url: string): Shown {
-  const doc = parseHtml(readFileSync(file, 'utf8'), url);
-  const extracted = extractArticle(doc, { url });
-  if (!extracted.ok) return { state: 'no-article', title: '', words: 0, actors: [], dates: 0 };
-  const report = analyzeArticle(extracted.article, { links: harvestLinks(doc, url, extracted.article.contentHtml), extractMs: 0 });
+/** What the Node pipeline gives for the page (the page script's extraction, then the analysis), in the panel's terms. */
+async function expected(file: string, url: string): Promise<Shown> {
+  const response = extractFromPage(await loadedDocument(readFileSync(file, 'utf8'), { url }), false);
+  if (!response.ok) return { state: 'no-article', title: '', words: 0, actors: [], dates: 0 };
+  const report = analyzeArticle(response.article, { links: response.links, extractMs: response.extractMs });
   return {
     state: 'ready',
     title: report.article.title,
@@ -95,7 +94,7 @@ describe.skipIf(!pages.length)('every real page in Chromium', () => {
       const took = Date.now() - started;
       times.push([took, name]);
       const shown = (await panel.evaluate(SHOWN)) as Shown;
-      const want = expected(file, url);
+      const want = await expected(file, url);
       // A page's own scripts run in the browser, not in jsdom: youth's writes a line of text after its article.
       if (Math.abs(shown.words - want.words) <= want.words / 100) shown.words = want.words;
       if (JSON.stringify(shown) !== JSON.stringify(want)) mismatches.push(`${name}: panel ${JSON.stringify(shown)}\n  node ${JSON.stringify(want)}`);
