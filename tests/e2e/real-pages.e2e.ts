@@ -1,27 +1,21 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModelFile } from '../../lib/actors/model-file';
 import { analyzeArticle } from '../../lib/analyze';
 import { extractFromPage } from '../../lib/page/extract';
 import { launchWithExtension, openExtensionPage, serveFiles, type ExtensionBrowser } from '../../scripts/browser';
-import { hasShared, sharedDir } from '../../scripts/node-dom';
+import { hasShared } from '../../scripts/node-dom';
+import { realPages, seedArticle } from '../helpers/pages';
 import { loadedDocument } from '../robustness/documents';
 import { chromeBuild, tabIdOf } from './support';
 
 // Every real page of ../shared/data and the seed article, read by the built extension in Chromium:
 // each settles within the budget, with no error in the panel, and shows what the Node pipeline
 // (on which the evaluations and benchmarks run, with jsdom) finds in the same page.
-const PAGES_DIR = resolve(sharedDir, 'data/readability-pages');
-const pages = hasShared
-  ? [
-      ...readdirSync(PAGES_DIR, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => ({ name: entry.name, file: resolve(PAGES_DIR, entry.name, 'source.html') })),
-      { name: 'seed-article', file: resolve(sharedDir, 'fixtures/seed-article/article.html') },
-    ]
-  : [];
+const pages = [
+  ...realPages().map((page) => ({ name: page.name, html: page.source })),
+  ...(hasShared ? [{ name: 'seed-article', html: seedArticle().html }] : []),
+];
 const BUDGET_MS = 20_000;
 
 interface Shown {
@@ -33,8 +27,8 @@ interface Shown {
 }
 
 /** What the Node pipeline gives for the page (the page script's extraction, then the analysis), in the panel's terms. */
-async function expected(file: string, url: string): Promise<Shown> {
-  const response = extractFromPage(await loadedDocument(readFileSync(file, 'utf8'), { url }), false);
+async function expected(html: string, url: string): Promise<Shown> {
+  const response = extractFromPage(await loadedDocument(html, { url }), false);
   if (!response.ok) return { state: 'no-article', title: '', words: 0, actors: [], dates: 0 };
   const report = analyzeArticle(response.article, { links: response.links, extractMs: response.extractMs });
   return {
@@ -64,7 +58,7 @@ let helper: Page;
 beforeAll(async () => {
   if (!pages.length) return;
   loadModelFile();
-  site = await serveFiles(Object.fromEntries(pages.map((page) => [`/${page.name}/`, page.file])));
+  site = await serveFiles(Object.fromEntries(pages.map((page) => [`/${page.name}/`, { body: page.html }])));
   // Hosts other than the test server fail at once: a real page's ads and scripts do not hang on a closed network.
   browser = await launchWithExtension(chromeBuild, { localOnly: true });
   helper = await openExtensionPage(browser);
@@ -79,7 +73,7 @@ describe.skipIf(!pages.length)('every real page in Chromium', () => {
   it(`settles within ${BUDGET_MS / 1000} s with no error, showing what the Node pipeline finds`, { timeout: 600_000 }, async () => {
     const mismatches: string[] = [];
     const times: Array<[number, string]> = [];
-    for (const { name, file } of pages) {
+    for (const { name, html } of pages) {
       const url = `${site.origin}/${name}/`;
       const article = await browser.context.newPage();
       await article.goto(url, { waitUntil: 'load', timeout: 30_000 });
@@ -94,7 +88,7 @@ describe.skipIf(!pages.length)('every real page in Chromium', () => {
       const took = Date.now() - started;
       times.push([took, name]);
       const shown = (await panel.evaluate(SHOWN)) as Shown;
-      const want = await expected(file, url);
+      const want = await expected(html, url);
       // A page's own scripts run in the browser, not in jsdom: youth's writes a line of text after its article.
       if (Math.abs(shown.words - want.words) <= want.words / 100) shown.words = want.words;
       if (JSON.stringify(shown) !== JSON.stringify(want)) mismatches.push(`${name}: panel ${JSON.stringify(shown)}\n  node ${JSON.stringify(want)}`);
