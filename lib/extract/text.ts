@@ -38,6 +38,7 @@ export function articleText(title: string, contentHtml: string, doc: Document, c
  * their topic tags and "Continue reading" lines.
  */
 const TEASER_LABEL = /^(?:\p{L}[\p{L} ]{0,24}:)?$/u;
+const MAX_LABEL = 40;
 
 /**
  * The text of each block under `root`, in document order, white space
@@ -47,25 +48,27 @@ const TEASER_LABEL = /^(?:\p{L}[\p{L} ]{0,24}:)?$/u;
 export function blockTexts(root: Node): string[] {
   const blocks: string[] = [];
   let current = '';
-  // The block's text outside links, and how many links it holds and with how much text.
+  // The start of the block's text outside links, how many links it holds, and whether they hold any text.
   let outside = '';
   let links = 0;
-  let linked = 0;
+  let linked = false;
   // A heading that is a link is a section's title (a weekly edition's stories, a list's entries), not a teaser.
   const flush = (heading = false) => {
     const trimmed = current.replace(/\s+/g, ' ').trim();
-    const teaser = !heading && links === 1 && linked > 0 && TEASER_LABEL.test(outside.replace(/\s+/g, ' ').trim());
+    const teaser = !heading && links === 1 && linked && TEASER_LABEL.test(outside.trim());
     if (trimmed && !teaser) blocks.push(trimmed);
     current = outside = '';
-    links = linked = 0;
+    links = 0;
+    linked = false;
   };
   const walk = (node: Node, inLink: boolean) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const text = child.nodeValue ?? '';
         current += text;
-        if (inLink) linked += text.trim().length;
-        else outside += text;
+        if (inLink) linked ||= /\S/.test(text);
+        // Only a short label can make a teaser: no more of a block's text outside links is kept than that needs.
+        else if (outside.length <= MAX_LABEL) outside += text.slice(0, 4 * MAX_LABEL).replace(/\s+/g, ' ');
       } else if (child.nodeType === 1) {
         const name = (child as Element).tagName;
         if (SKIPPED.has(name) || SKIPPED.has(name.toUpperCase()) || (child as Element).hasAttribute(CREDIT_MARK)) continue;
