@@ -21,6 +21,7 @@ import { matchQuote } from '../lib/highlights/match-quote';
 import { searchHighlights } from '../lib/highlights/search';
 import { buildTextModel, rangeFromOffsets } from '../lib/highlights/text-model';
 import type { HighlightRecord, HighlightSelectors } from '../lib/highlights/types';
+import { pageMessage } from '../lib/messages';
 import { listPages, loadPage, pickPassage, seededRandom } from '../tests/highlights/alterations';
 
 const RUNS = 5;
@@ -137,16 +138,16 @@ async function inChromium(): Promise<void> {
     await page.goto(`${site.origin}/page.html`);
     const helper = await openExtensionPage(browser);
     const tabId = await tabIdOf(helper, page);
-    const items = saved.map((selectors, i) => ({ id: `h${i}`, selectors, colour: 'yellow' }));
+    const request = pageMessage('paintHighlights', { items: saved.map((selectors, i) => ({ id: `h${i}`, selectors, colour: 'yellow' as const })) });
     // Run in the extension page: the request the panel sends, timed until the page script's answer is back.
     const paintAll = async () =>
       (await helper.evaluate(
-        async ({ tabId, items }) => {
+        async ({ tabId, request }) => {
           const start = performance.now();
-          const result = await chrome.tabs.sendMessage(tabId, { backstory: 1, method: 'paintHighlights', params: { items } });
+          const result = await chrome.tabs.sendMessage(tabId, request);
           return { ms: performance.now() - start, found: (result as { anchored: unknown[] }).anchored.length };
         },
-        { tabId, items },
+        { tabId, request },
       )) as { ms: number; found: number };
     const timePaint = async () => {
       await paintAll();
