@@ -78,7 +78,10 @@ export interface PageEvents {
   pageChanged: { url: string; title: string };
   /** From the background: highlights were saved, so an open panel should reload its list. */
   highlightsChanged: { pageKey: string };
-  /** From the background: the toolbar button was pressed in this window, so a side panel open there closes. */
+  /**
+   * From Chrome's background: the toolbar button was pressed in this window, so a side panel open there closes,
+   * or reads its tab if it was waiting for leave to (the press gave it).
+   */
   toolbarPressed: { windowId: number };
 }
 

@@ -157,11 +157,7 @@ async function main(): Promise<void> {
   let seedMedian = NaN;
   try {
     // One page of each build stays open, so that every build's panels open in a live extension process.
-    const helpers = await Promise.all(
-      ids.map(async (id) => {
-        return openExtensionPage(browser, id);
-      }),
-    );
+    const helpers = await Promise.all(ids.map((id) => openExtensionPage(browser, id)));
     for (const page of timed) {
       const article = await browser.context.newPage();
       await article.goto(`${site.origin}${page.route}`, { waitUntil: 'load', timeout: 60_000 });
