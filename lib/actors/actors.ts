@@ -167,10 +167,15 @@ function stripLeadingWords(mention: Mention): Mention {
 
 /** Drops trailing possessives and punctuation the tagger kept ("Pakistan’s"), but not the full stop of "U.S.". */
 function trimMention(mention: Mention): Mention {
+  // A handle after a name is not part of it: "Twitter @LucasNolan_" (a handle alone is dropped as junk).
+  const handle = mention.text.search(/\s@/u);
+  if (handle > 0) mention = part(mention, 0, handle);
   return part(mention, 0, mention.text.replace(/(?:\s*['’]s?|[\s,;:"”’)-]+|(?<!(?:^|[\s.])\p{L})\.)$/u, '').length);
 }
 
-function isJunk(mention: Mention, demonyms: NameList): boolean {
+function isJunk(mention: Mention, demonyms: NameList, text: string): boolean {
+  // A handle or an e-mail address ("@LucasNolan", "lnolan@breitbart.com"), not a name.
+  if (mention.text.includes('@') || text[mention.start - 1] === '@') return true;
   const key = nameKey(mention.text);
   if (!key || JUNK.has(key) || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   // A plural of initials ("CEOs", "MPs"), or titles alone ("Vice-president", "President-elect").
@@ -451,7 +456,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map(trimMention)
     .map(stripLeadingWords)
     .map(stripTitle)
-    .filter((m): m is Mention => m !== null && !isJunk(m, lists.demonyms))
+    .filter((m): m is Mention => m !== null && !isJunk(m, lists.demonyms, text))
     .map((m) => (m.role ? m : { ...m, role: roleInText(text, m) }));
   const acronyms = definedAcronyms(text, mentions);
 

@@ -97,6 +97,14 @@ describe('findActors', () => {
     for (const junk of ['CEOs', 'President-elect', 'Vice-president', 'Breaking News', 'Paper']) expect(found.has(junk), junk).toBe(false);
   });
 
+  it('drops handles and e-mail addresses, and takes a handle off the name before it', () => {
+    const found = byName(
+      'Tech news\n\nLucas Nolan is a reporter for Breitbart News covering issues of free speech. Follow him on Twitter @LucasNolan_ or email him at lnolan@breitbart.com.',
+    );
+    expect([...found.keys()]).toEqual(expect.arrayContaining(['Lucas Nolan', 'Breitbart News', 'Twitter']));
+    for (const name of found.keys()) expect(name, name).not.toMatch(/@|LucasNolan|breitbart\.com/);
+  });
+
   it('gives a form already written for one actor to that actor, however the tagger typed it', () => {
     const found = byName(
       'Why water mains break in winter\n\nWater mains across New York City break every winter, and New York officials expect more. ' +
