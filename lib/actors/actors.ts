@@ -165,19 +165,25 @@ function stripLeadingWords(mention: Mention): Mention {
   return withoutFirstWords(mention, words, n);
 }
 
-/** Drops trailing possessives and punctuation the tagger kept ("Pakistan’s"), but not the full stop of "U.S.". */
+/** Drops trailing possessives and punctuation the tagger kept ("Pakistan’s", "Xbox One S."), but not the full stop of "U.S.". */
 function trimMention(mention: Mention): Mention {
   // A handle after a name is not part of it: "Twitter @LucasNolan_" (a handle alone is dropped as junk).
   const handle = mention.text.search(/\s@/u);
   if (handle > 0) mention = part(mention, 0, handle);
-  return part(mention, 0, mention.text.replace(/(?:\s*['’]s?|[\s,;:"”’)-]+|(?<!(?:^|[\s.])\p{L})\.)$/u, '').length);
+  // Nor the next sentence's first word ("Xbox One S. That"), nor an "or" or "and" it ran on into.
+  const next = /\. (\p{Lu}\p{Ll}*)\b/u.exec(mention.text);
+  // (The full stop stays only after a dotted abbreviation: "U.S.")
+  if (next && LEADING_WORDS.has(next[1].toLowerCase())) mention = part(mention, 0, next.index + Number(/\p{L}\.\p{L}$/u.test(mention.text.slice(0, next.index))));
+  const joiner = /\s(?:or|and|of|the|to|for)$/u.exec(mention.text);
+  if (joiner) mention = part(mention, 0, joiner.index);
+  return part(mention, 0, mention.text.replace(/(?:\s*['’]s?|[\s,;:"”’)-]+|(?<!\.\p{L})\.)$/u, '').length);
 }
 
 function isJunk(mention: Mention, demonyms: NameList, text: string): boolean {
   // A handle or an e-mail address ("@LucasNolan", "lnolan@breitbart.com"), not a name.
   if (mention.text.includes('@') || text[mention.start - 1] === '@') return true;
   const key = nameKey(mention.text);
-  if (!key || JUNK.has(key) || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
+  if (!key || key.split(' ').every((w) => JUNK.has(w)) || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   // A plural of initials ("CEOs", "MPs"), or titles alone ("Vice-president", "President-elect").
   if (/^\p{Lu}{2,}s$/u.test(mention.text) || key.split(' ').every((w) => TITLE_WORDS.has(w) || w === 'elect')) return true;
   // "American", "Pakistani": adjectives, not actors.

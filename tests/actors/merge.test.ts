@@ -105,6 +105,25 @@ describe('findActors', () => {
     for (const name of found.keys()) expect(name, name).not.toMatch(/@|LucasNolan|breitbart\.com/);
   });
 
+  it('ends a name before the next sentence and before an "or" it ran on into', () => {
+    const found = byName(
+      'Consoles\n\nA decent PC costs between $600 and $800, but it will easily be more powerful than the Xbox One X. And you can upgrade it. ' +
+        'Microsoft also sells the Xbox One S. That console is cheaper.\n\nA gunman seized hostages in a café in Sydney’s Central Business District or “CBD.”',
+    );
+    expect([...found.keys()]).toEqual(expect.arrayContaining(['Xbox One X', 'Xbox One S', 'Central Business District']));
+    for (const name of found.keys()) expect(name, name).not.toMatch(/ (?:And|That|or)$|\.$/);
+  });
+
+  it('drops a weekday and a month taken together as a name ("Thursday Dec")', () => {
+    const caption =
+      'In this photo dated Tuesday, Nov, 29, 2016 the Soyuz-FG rocket booster with the Progress MS-04 cargo ship is installed on a launch pad in Baikonur, Kazakhstan. ' +
+      'The unmanned Russian cargo space ship Progress MS-04 broke up in the atmosphere over Siberia on Thursday Dec. 1, 2016, just minutes after the launch en route to the ' +
+      'International Space Station due to an unspecified malfunction, the Russian space agency said.(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)';
+    const found = byName(`Space\n\nYahoo News - Latest News & Headlines\n\n1 / 5\n\n${caption}\n\n${caption}`);
+    expect([...found.keys()]).toEqual(expect.arrayContaining(['Siberia', 'Baikonur', 'Kazakhstan']));
+    expect([...found.keys()].filter((name) => /Thursday|Dec\b/.test(name))).toEqual([]);
+  });
+
   it('gives a form already written for one actor to that actor, however the tagger typed it', () => {
     const found = byName(
       'Why water mains break in winter\n\nWater mains across New York City break every winter, and New York officials expect more. ' +
