@@ -24,7 +24,7 @@ const TITLE_WORDS = new Set(
     'secretary senator sen. rep. representative congressman congresswoman governor gov. mayor judge justice ' +
     'general gen. colonel col. major captain capt. lieutenant commander admiral sergeant chief envoy ambassador ' +
     'spokesman spokeswoman spokesperson leader chairman chairwoman director commissioner deputy former late ' +
-    'foreign defence defense interior finance state special acting interim'
+    'foreign defence defense interior finance state special acting interim ceo cfo coo cto'
   ).split(' '),
 );
 const ROLE_HEADS =
@@ -135,6 +135,8 @@ function stripTitle(mention: Mention): Mention | null {
   let n = 0;
   while (n < words.length && TITLE_WORDS.has(words[n].toLowerCase())) n++;
   if (n === words.length) return null; // a lone honorific is not an actor
+  // A title of an organisation is not its name: "CEO of Vidyard" is Vidyard.
+  if (n > 0 && words[n] === 'of' && n + 1 < words.length) return withoutFirstWords(mention, words, n + 1);
   return n === 0 ? mention : { ...withoutFirstWords(mention, words, n), role: words.slice(0, n).join(' ') };
 }
 

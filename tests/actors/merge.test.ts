@@ -124,6 +124,12 @@ describe('findActors', () => {
     expect([...found.keys()].filter((name) => /Thursday|Dec\b/.test(name))).toEqual([]);
   });
 
+  it('takes a title "of" an organisation off its name ("CEO of Vidyard" is Vidyard)', () => {
+    const found = byName('Video at work\n\n“Video is the first communication world,” says Michael Litt, co-founder and CEO of Vidyard. “Video is a huge part of that.” Vidyard sells tools to companies.');
+    expect(found.get('Vidyard')).toMatchObject({ type: 'organization', mentions: 2 });
+    expect([...found.keys()].filter((name) => name.includes('CEO'))).toEqual([]);
+  });
+
   it('gives a form already written for one actor to that actor, however the tagger typed it', () => {
     const found = byName(
       'Why water mains break in winter\n\nWater mains across New York City break every winter, and New York officials expect more. ' +
