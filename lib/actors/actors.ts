@@ -42,6 +42,8 @@ const FURNITURE = new Set([
   ...'paper advertisement newsletter newsletters subscribe menu search home video videos photos opinion comments print email related latest live listen podcast podcasts'.split(' '),
   ...['today paper', 'breaking news', 'most popular', 'top stories', 'sign in', 'log in', 'sign up'],
 ]);
+// Degrees and the like written after a name, without their full stops.
+const POSTNOMINALS = new Set('md phd dds dmd do rn np pa mph mba ma msc bsc jd llm esq frcp facp'.split(' '));
 // Words that begin a sentence, a button or a dateline, not a name: the tagger
 // sometimes takes them in ("As Eloise", "If Lucasfilm", "See Facebook",
 // "Posted Nov"), or tags them alone ("Like").
@@ -184,12 +186,34 @@ function trimMention(mention: Mention): Mention {
 function isJunk(mention: Mention, demonyms: NameList, text: string): boolean {
   // A handle or an e-mail address ("@LucasNolan", "lnolan@breitbart.com"), not a name.
   if (mention.text.includes('@') || text[mention.start - 1] === '@') return true;
+  // A time's AM or PM ("8 AM").
+  if (/^(?:am|pm)$/i.test(mention.text) && /\d\s*$/u.test(text.slice(Math.max(0, mention.start - 2), mention.start))) return true;
   const key = nameKey(mention.text);
   if (!key || key.split(' ').every((w) => JUNK.has(w)) || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   // A plural of initials ("CEOs", "MPs"), or titles alone ("Vice-president", "President-elect").
   if (/^\p{Lu}{2,}s$/u.test(mention.text) || key.split(' ').every((w) => TITLE_WORDS.has(w) || w === 'elect')) return true;
   // "American", "Pakistani": adjectives, not actors.
   return mention.type === 'MISC' && !key.includes(' ') && (demonyms.has(key) || /(?:ian|ean|can|ese|ish|ic|i)$/.test(key));
+}
+
+/**
+ * Whether a mention is a degree written after a person's name, not a name
+ * itself: "Katie Allen, MD, PhD", "Michael Shadlen, Ph.D." ("Baltimore, MD"
+ * is Maryland). `personEnds`: where the text's people's names end.
+ */
+function isDegree(text: string, mention: Mention, personEnds: Set<number>): boolean {
+  const degree = (at: number) => /^[\p{L}.]+/u.exec(text.slice(at, at + 12))?.[0].replace(/\./g, '').toLowerCase() ?? '';
+  if (!POSTNOMINALS.has(degree(mention.start))) return false;
+  // Back over the degrees before it to the name they follow.
+  for (let at = mention.start; ; ) {
+    const comma = /,\s*$/u.exec(text.slice(Math.max(0, at - 3), at));
+    if (!comma) return false;
+    const end = at - comma[0].length;
+    if (personEnds.has(end)) return true;
+    const before = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, end - 12), end))?.[0] ?? '';
+    if (!before || !POSTNOMINALS.has(before.replace(/\./g, '').toLowerCase())) return false;
+    at = end - before.length;
+  }
 }
 
 // Words a role is made of besides title words and names: "former US special representative".
@@ -458,14 +482,15 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
   const headlineEnd = text.indexOf('\n\n') < 0 ? text.length : text.indexOf('\n\n');
   const ledeEnd = opts.ledeEnd ?? paragraphEnd(text, 3);
 
-  const mentions = tagMentions(text)
+  const tagged = tagMentions(text)
     .mentions.flatMap(splitAlternatives)
     .flatMap(splitPossessive)
     .map(trimMention)
     .map(stripLeadingWords)
     .map(stripTitle)
-    .filter((m): m is Mention => m !== null && !isJunk(m, lists.demonyms, text))
-    .map((m) => (m.role ? m : { ...m, role: roleInText(text, m) }));
+    .filter((m): m is Mention => m !== null && !isJunk(m, lists.demonyms, text));
+  const personEnds = new Set(tagged.filter((m) => m.type === 'PER').map((m) => m.end));
+  const mentions = tagged.filter((m) => !isDegree(text, m, personEnds)).map((m) => (m.role ? m : { ...m, role: roleInText(text, m) }));
   const acronyms = definedAcronyms(text, mentions);
 
   return mergeMentions(mentions, lists, acronyms)
