@@ -24,7 +24,8 @@ const TITLE_WORDS = new Set(
     'secretary senator sen. rep. representative congressman congresswoman governor gov. mayor judge justice ' +
     'general gen. colonel col. major captain capt. lieutenant commander admiral sergeant chief envoy ambassador ' +
     'spokesman spokeswoman spokesperson leader chairman chairwoman director commissioner deputy former late ' +
-    'foreign defence defense interior finance state special acting interim ceo cfo coo cto'
+    'foreign defence defense interior finance state special acting interim ceo cfo coo cto ' +
+    'writer reporter correspondent columnist photographer'
   ).split(' '),
 );
 const ROLE_HEADS =
@@ -42,6 +43,8 @@ const FURNITURE = new Set([
   ...'paper advertisement newsletter newsletters subscribe menu search home video videos photos opinion comments print email related latest live listen podcast podcasts'.split(' '),
   ...['today paper', 'breaking news', 'most popular', 'top stories', 'sign in', 'log in', 'sign up'],
 ]);
+// Words that open a sentence but never go on a name after an initial ("One S. The company", "4K. Everyone").
+const SENTENCE_OPENERS = new Set('the a an it its he his she her they their we our you your i everyone everybody nobody someone there'.split(' '));
 // Degrees and the like written after a name, without their full stops.
 const POSTNOMINALS = new Set('md phd dds dmd do rn np pa mph mba ma msc bsc jd llm esq frcp facp'.split(' '));
 // Words that begin a sentence, a button or a dateline, not a name: the tagger
@@ -177,7 +180,7 @@ function trimMention(mention: Mention): Mention {
   // Nor the next sentence's first word ("Xbox One S. That"), nor an "or" or "and" it ran on into.
   const next = /\. (\p{Lu}\p{Ll}*)\b/u.exec(mention.text);
   // (The full stop stays only after a dotted abbreviation: "U.S.")
-  if (next && LEADING_WORDS.has(next[1].toLowerCase())) mention = part(mention, 0, next.index + Number(/\p{L}\.\p{L}$/u.test(mention.text.slice(0, next.index))));
+  if (next && (LEADING_WORDS.has(next[1].toLowerCase()) || SENTENCE_OPENERS.has(next[1].toLowerCase()))) mention = part(mention, 0, next.index + Number(/\p{L}\.\p{L}$/u.test(mention.text.slice(0, next.index))));
   const joiner = /\s(?:or|and|of|the|to|for)$/u.exec(mention.text);
   if (joiner) mention = part(mention, 0, joiner.index);
   return part(mention, 0, mention.text.replace(/(?:\s*['’]s?|[\s,;:"”’)-]+|(?<!\.\p{L})\.)$/u, '').length);
@@ -186,8 +189,8 @@ function trimMention(mention: Mention): Mention {
 function isJunk(mention: Mention, demonyms: NameList, text: string): boolean {
   // A handle or an e-mail address ("@LucasNolan", "lnolan@breitbart.com"), not a name.
   if (mention.text.includes('@') || text[mention.start - 1] === '@') return true;
-  // A time's AM or PM ("8 AM").
-  if (/^(?:am|pm)$/i.test(mention.text) && /\d\s*$/u.test(text.slice(Math.max(0, mention.start - 2), mention.start))) return true;
+  // A time's AM or PM, or its time zone ("8 AM", "1451 GMT", "9 a.m. ET").
+  if (/^(?:am|pm|gmt|utc|[ecmp][sd]?t)$/i.test(mention.text) && /[\d.]\s*\(?$/u.test(text.slice(Math.max(0, mention.start - 3), mention.start))) return true;
   const key = nameKey(mention.text);
   if (!key || key.split(' ').every((w) => JUNK.has(w)) || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   // A plural of initials ("CEOs", "MPs"), or titles alone ("Vice-president", "President-elect").

@@ -114,6 +114,15 @@ describe('findActors', () => {
     for (const name of found.keys()) expect(name, name).not.toMatch(/ (?:And|That|or)$|\.$/);
   });
 
+  it('ends a name before a sentence that opens with a pronoun or an article, and drops time zones and a job title before a name', () => {
+    const found = byName(
+      'Consoles\n\nYou need to pay more to play the exclusive titles in 4K. Everyone else might wait. Dolby Vision is supported on the One X, just like it did with the One S. The company’s app lets you configure it.\n\n' +
+        'The ship had lifted off as scheduled at 8:51 p.m. (1451 GMT) from Baikonur.\n\n__\n\nAerospace Writer Marcia Dunn in Cape Canaveral, Florida, and Vladimir Isachenkov in Moscow contributed.',
+    );
+    expect([...found.keys()]).toEqual(expect.arrayContaining(['One X', 'One S', 'Marcia Dunn', 'Vladimir Isachenkov', 'Baikonur']));
+    for (const name of found.keys()) expect(name, name).not.toMatch(/Everyone|\. The|GMT|Writer/);
+  });
+
   it('drops a weekday and a month taken together as a name ("Thursday Dec")', () => {
     const caption =
       'In this photo dated Tuesday, Nov, 29, 2016 the Soyuz-FG rocket booster with the Progress MS-04 cargo ship is installed on a launch pad in Baikonur, Kazakhstan. ' +
