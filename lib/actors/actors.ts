@@ -192,6 +192,8 @@ function isJunk(mention: Mention, demonyms: NameList, text: string): boolean {
   // A time's AM or PM, or its time zone ("8 AM", "1451 GMT", "9 a.m. ET").
   if (/^(?:am|pm|gmt|utc|[ecmp][sd]?t)$/i.test(mention.text) && /[\d.]\s*\(?$/u.test(text.slice(Math.max(0, mention.start - 3), mention.start))) return true;
   const key = nameKey(mention.text);
+  // A point of the compass alone is a name only as "the West", "the North".
+  if (QUARTERS.has(key) && !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start))) return true;
   if (!key || key.split(' ').every((w) => JUNK.has(w)) || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   // A plural of initials ("CEOs", "MPs"), or titles alone ("Vice-president", "President-elect").
   if (/^\p{Lu}{2,}s$/u.test(mention.text) || key.split(' ').every((w) => TITLE_WORDS.has(w) || w === 'elect')) return true;

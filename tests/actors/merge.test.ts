@@ -123,6 +123,15 @@ describe('findActors', () => {
     for (const name of found.keys()) expect(name, name).not.toMatch(/Everyone|\. The|GMT|Writer/);
   });
 
+  it('keeps a point of the compass alone only as "the West"', () => {
+    const found = byName(
+      'Student Dies After Diet Pills She Bought Online\n\nThe mother of a woman who took suspected diet pills bought online has described how her daughter was “burning up from within”.\n\n' +
+        'West Merica Police\n\nEloise Parry, 21, was taken to Royal Shrewsbury hospital on 12 April. Russia blamed the West for the sanctions, Moscow said.',
+    );
+    expect(found.get('West')?.mentions).toBe(1);
+    expect(findActors(`Pills\n\nWest Merica Police\n\nEloise Parry, 21, was taken to hospital.`).map((a) => a.name)).not.toContain('West');
+  });
+
   it('drops a weekday and a month taken together as a name ("Thursday Dec")', () => {
     const caption =
       'In this photo dated Tuesday, Nov, 29, 2016 the Soyuz-FG rocket booster with the Progress MS-04 cargo ship is installed on a launch pad in Baikonur, Kazakhstan. ' +
