@@ -177,10 +177,13 @@ function trimMention(mention: Mention): Mention {
   // A handle after a name is not part of it: "Twitter @LucasNolan_" (a handle alone is dropped as junk).
   const handle = mention.text.search(/\s@/u);
   if (handle > 0) mention = part(mention, 0, handle);
-  // Nor the next sentence's first word ("Xbox One S. That"), nor an "or" or "and" it ran on into.
+  // Nor the next sentence ("Xbox One S. That"), whose full stop stays only after a dotted abbreviation ("U.S."),
+  // nor a joining word it ran on into ("Central Business District or").
   const next = /\. (\p{Lu}\p{Ll}*)\b/u.exec(mention.text);
-  // (The full stop stays only after a dotted abbreviation: "U.S.")
-  if (next && (LEADING_WORDS.has(next[1].toLowerCase()) || SENTENCE_OPENERS.has(next[1].toLowerCase()))) mention = part(mention, 0, next.index + Number(/\p{L}\.\p{L}$/u.test(mention.text.slice(0, next.index))));
+  const opener = next?.[1].toLowerCase() ?? '';
+  if (next && (LEADING_WORDS.has(opener) || SENTENCE_OPENERS.has(opener))) {
+    mention = part(mention, 0, next.index + Number(/\p{L}\.\p{L}$/u.test(mention.text.slice(0, next.index))));
+  }
   const joiner = /\s(?:or|and|of|the|to|for)$/u.exec(mention.text);
   if (joiner) mention = part(mention, 0, joiner.index);
   return part(mention, 0, mention.text.replace(/(?:\s*['’]s?|[\s,;:"”’)-]+|(?<!\.\p{L})\.)$/u, '').length);
@@ -190,7 +193,7 @@ function isJunk(mention: Mention, demonyms: NameList, text: string): boolean {
   // A handle or an e-mail address ("@LucasNolan", "lnolan@breitbart.com"), not a name.
   if (mention.text.includes('@') || text[mention.start - 1] === '@') return true;
   // A time's AM or PM, or its time zone ("8 AM", "1451 GMT", "9 a.m. ET").
-  if (/^(?:am|pm|gmt|utc|[ecmp][sd]?t)$/i.test(mention.text) && /[\d.]\s*\(?$/u.test(text.slice(Math.max(0, mention.start - 3), mention.start))) return true;
+  if (/^(?:am|pm|gmt|utc|[ecmp][sd]?t)$/i.test(mention.text) && /(?:\d|[ap]\.?m\.?)\s*\(?$/iu.test(text.slice(Math.max(0, mention.start - 6), mention.start))) return true;
   const key = nameKey(mention.text);
   // A point of the compass alone is a name only as "the West", "the North".
   if (QUARTERS.has(key) && !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start))) return true;
