@@ -318,6 +318,14 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   if (acronymDefined) score.ORG += 2;
   if (lists.places.has(key)) score.LOC += 2;
   const best = (Object.keys(score) as EntityType[]).sort((a, b) => score[b] - score[a])[0];
+  // A place unknown to the gazetteer whose one word has a capital inside ("WhatsApp", "NeoGAF", not "McAllen")
+  // is an app's or a company's name.
+  if (best === 'LOC' && !lists.places.has(key) && /^(?!Mc|Mac)\p{Lu}\p{Ll}+\p{Lu}\S*$/u.test(name)) return 'organization';
+  // So is one that the text is only ever "on" or "via", never "in", "at" or "from" ("on Instagram", "posted on Quora").
+  if (best === 'LOC' && !lists.places.has(key)) {
+    const before = g.offsets.map(([start]) => text.slice(Math.max(0, start - 12), start));
+    if (before.some((b) => /\b(?:on|via)\s+$/u.test(b)) && !before.some((b) => PLACE_BEFORE.test(b))) return 'organization';
+  }
   return TYPES[best];
 }
 

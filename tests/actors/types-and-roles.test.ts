@@ -47,6 +47,17 @@ describe('findActors types', () => {
     expect(found.get('Rae Zimmerman')?.type).toBe('person');
   });
 
+  it('types an unknown "place" the text is only ever "on", or one with a capital inside a word, as an organisation', () => {
+    const streaming = actorsOf('Streaming\n\nThe film is streaming on Vudu and on Hulu. The director lives in Paris and grew up in Dublin.');
+    for (const name of ['Vudu', 'Hulu']) expect(streaming.get(name)?.type, name).toBe('organization');
+    for (const name of ['Paris', 'Dublin']) expect(streaming.get(name)?.type, name).toBe('place');
+    const deals = actorsOf(
+      'Deals\n\nZuckerberg knows a thing or two about how to seal the deal on blockbuster buys. After all, he is the man behind his company’s $19 billion acquisition of WhatsApp, ' +
+        'he personally brokered its $1 billion buyout of Instagram.\n\n“I’ve been building relationships, at least in Instagram and the WhatsApp cases, for years with the founders,” he said.',
+    );
+    expect(deals.get('WhatsApp')?.type).toBe('organization');
+  });
+
   it('reads a subheading in Title Case like a headline, so its common words are no names', () => {
     expect(actors.has('Position')).toBe(false);
     expect(actors.get('Islamabad')?.type).toBe('place');
