@@ -312,7 +312,10 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   const orgNamed = ORG_HEAD.test(key) || ORG_LEAD.test(key);
   // A title next to an organisation's name is someone else's ("Defense Secretary" before "Department of Defense").
   if (g.roles.length && !orgNamed) score.PER += 2;
-  if (words.length > 1 && lists.first.has(words[0])) score.PER += 1;
+  // A full name, a known first name or a middle initial before a surname ("Edward Norton Lorenz", "Morris W. Travers"),
+  // speaks for all its mentions, which the tagger may type otherwise one by one.
+  const middleInitial = /^\p{Lu}\p{Ll}+ (?:\p{Lu}\. )+\p{Lu}[\p{Ll}’'-]+$/u.test(name);
+  if ((words.length > 1 && lists.first.has(words[0])) || middleInitial) score.PER += Math.max(middleInitial ? 2 : 1, g.offsets.length / 2);
   if (orgNamed) score.ORG += 3;
   if (FACILITY.test(key)) score.LOC += 3;
   if (acronymDefined) score.ORG += 2;

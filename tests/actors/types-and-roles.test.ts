@@ -58,6 +58,10 @@ describe('findActors types', () => {
     expect(deals.get('WhatsApp')?.type).toBe('organization');
   });
 
+  it('types a name with a middle initial as a person', () => {
+    expect(actorsOf('Neon\n\nIn 1898, the British chemists William Ramsay and Morris W. Travers discovered neon.').get('Morris W. Travers')?.type).toBe('person');
+  });
+
   it('reads a subheading in Title Case like a headline, so its common words are no names', () => {
     expect(actors.has('Position')).toBe(false);
     expect(actors.get('Islamabad')?.type).toBe('place');
