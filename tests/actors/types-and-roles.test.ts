@@ -62,6 +62,11 @@ describe('findActors types', () => {
     expect(actorsOf('Neon\n\nIn 1898, the British chemists William Ramsay and Morris W. Travers discovered neon.').get('Morris W. Travers')?.type).toBe('person');
   });
 
+  it('types a storm as an event and a street as a place', () => {
+    expect(actorsOf('Storms\n\nAfter Hurricane Sandy, Uber doubled its prices in New York, and Sandy was blamed for the outages.').get('Hurricane Sandy')?.type).toBe('other');
+    expect(actorsOf('Neon\n\nThe first neon sign in Paris lit up a barbershop on the Boulevard Montmartre in 1912.').get('Boulevard Montmartre')?.type).toBe('place');
+  });
+
   it('reads a subheading in Title Case like a headline, so its common words are no names', () => {
     expect(actors.has('Position')).toBe(false);
     expect(actors.get('Islamabad')?.type).toBe('place');
