@@ -509,7 +509,14 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map(stripTitle)
     .filter((m): m is Mention => m !== null && !isJunk(m, lists.demonyms, text));
   const personEnds = new Set(tagged.filter((m) => m.type === 'PER').map((m) => m.end));
-  const mentions = tagged.filter((m) => !isDegree(text, m, personEnds)).map((m) => (m.role ? m : { ...m, role: roleInText(text, m) }));
+  // A headline's verb that the tagger took into the name before it ("Vidyard Introduces New Features"), where the
+  // body writes the name without it.
+  const bodyForms = new Set(tagged.filter((m) => m.start >= headlineEnd).map((m) => nameKey(m.text)));
+  const withoutVerb = (m: Mention): Mention => {
+    const verb = m.start < headlineEnd ? /\s\p{Lu}\p{Ll}+s$/u.exec(m.text) : null;
+    return verb && bodyForms.has(nameKey(m.text.slice(0, verb.index))) && !bodyForms.has(nameKey(m.text)) ? part(m, 0, verb.index) : m;
+  };
+  const mentions = tagged.filter((m) => !isDegree(text, m, personEnds)).map(withoutVerb).map((m) => (m.role ? m : { ...m, role: roleInText(text, m) }));
   const acronyms = definedAcronyms(text, mentions);
 
   return mergeMentions(mentions, lists, acronyms)

@@ -158,6 +158,16 @@ describe('findActors', () => {
     for (const junk of ['Ph', 'PhD', 'AM', 'PM']) expect(found.has(junk), junk).toBe(false);
   });
 
+  it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
+    const found = byName(
+      'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +
+        'Vidyard announced significant updates to its video hosting platform and tools yesterday.\n\nKey changes to Vidyard’s platform include new integration with Zoom and a redesign of its video hosting platform.\n\n' +
+        '“Video is a huge part of that,” says Michael Litt, co-founder and CEO of Vidyard.',
+    );
+    expect([...found.keys()]).toEqual(expect.arrayContaining(['Vidyard', 'Zoom', 'Michael Litt']));
+    expect([...found.keys()].filter((name) => name.includes('Introduces'))).toEqual([]);
+  });
+
   it('gives a form already written for one actor to that actor, however the tagger typed it', () => {
     const found = byName(
       'Why water mains break in winter\n\nWater mains across New York City break every winter, and New York officials expect more. ' +
