@@ -298,14 +298,20 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   if (EVENT.test(nameKey(name)) && !g.roles.length) return 'other';
   const score: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0, MISC: 0 };
   for (const [type, n] of g.types) score[type] += n;
+  // Whether the text is ever "on" or "via" the actor, and ever "in", "at", "from" it.
+  let on = false;
+  let placeBefore = false;
   for (const [start, end] of g.offsets) {
+    const before = text.slice(Math.max(0, start - 12), start);
+    on ||= /\b(?:on|via)\s+$/u.test(before);
+    placeBefore ||= PLACE_BEFORE.test(before);
     const after = text.slice(end, end + 40);
     if (SPEECH.test(after)) score.PER += 1.5;
     if (PRONOUN_AFTER.test(after)) score.PER += 0.5;
     if (WHO_AFTER.test(after)) score.PER += 1;
     if (WHICH_AFTER.test(after)) score.PER -= 1.5;
     if (STAFF_AFTER.test(after)) score.ORG += 1.5;
-    if (PLACE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) score.LOC += 0.5;
+    if (PLACE_BEFORE.test(before)) score.LOC += 0.5;
   }
   const key = nameKey(name);
   const words = key.split(' ');
@@ -321,15 +327,10 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   if (acronymDefined) score.ORG += 2;
   if (lists.places.has(key)) score.LOC += 2;
   const best = (Object.keys(score) as EntityType[]).sort((a, b) => score[b] - score[a])[0];
-  // A place unknown to the gazetteer whose one word has a capital inside ("WhatsApp", "NeoGAF", not "McAllen")
-  // is an app's or a company's name.
-  if (best === 'LOC' && !lists.places.has(key) && /^(?!Mc|Mac)\p{Lu}\p{Ll}+\p{Lu}\S*$/u.test(name)) return 'organization';
-  // So is one that the text is only ever "on" or "via", never "in", "at" or "from" ("on Instagram", "posted on Quora").
-  if (best === 'LOC' && !lists.places.has(key)) {
-    const before = g.offsets.map(([start]) => text.slice(Math.max(0, start - 12), start));
-    if (before.some((b) => /\b(?:on|via)\s+$/u.test(b)) && !before.some((b) => PLACE_BEFORE.test(b))) return 'organization';
-  }
-  return TYPES[best];
+  // A place unknown to the gazetteer is an app's or a company's name if its one word has a capital inside
+  // ("WhatsApp", "NeoGAF", not "McAllen"), or if the text is only ever "on" it ("on Hulu", "posted on Quora").
+  const appLike = /^(?!Mc|Mac)\p{Lu}\p{Ll}+\p{Lu}\S*$/u.test(name) || (on && !placeBefore);
+  return best === 'LOC' && !lists.places.has(key) && appLike ? 'organization' : TYPES[best];
 }
 
 /** Acronyms the text defines: "Tehreek-e-Taliban Pakistan (TTP)". */
