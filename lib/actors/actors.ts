@@ -343,6 +343,35 @@ function definedAcronyms(text: string, mentions: Mention[]): Map<string, string>
   return defined;
 }
 
+/**
+ * Acronyms the text defines by a phrase in lower case, which name a thing,
+ * not an actor: "dinitrophenol, known as DNP", "geographic information
+ * system (GIS)", "(or GIS)". The phrase must spell the acronym: its letters, in order,
+ * from the start of one of the phrase's words ("the group (ISIS)" does not).
+ */
+function commonNounAcronyms(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(?:, known as | \((?:or )?)(\p{Lu}[\p{Lu}\p{N}&]{1,7})\b/gu)) {
+    const phrase = /(?<![\p{L}-])\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,5}$/u.exec(text.slice(Math.max(0, m.index - 80), m.index))?.[0];
+    if (!phrase) continue;
+    const letters = m[1].toLowerCase().replace(/[^\p{Ll}]/gu, '');
+    const words = phrase.split(' ');
+    if (words.some((_, i) => spells(words.slice(i).join(' '), letters))) found.add(nameKey(m[1]));
+  }
+  return found;
+}
+
+/** Whether `letters` appear in `phrase` in order, the first of them first. */
+function spells(phrase: string, letters: string): boolean {
+  if (phrase[0] !== letters[0]) return false;
+  let at = 0;
+  for (const letter of letters) {
+    at = phrase.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
 /** The capital letters of a name's words: "Tehreek-e-Taliban Pakistan" → "TTP". */
 function initials(name: string): string {
   return name
@@ -517,7 +546,11 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     const verb = m.start < headlineEnd ? /\s\p{Lu}\p{Ll}+s$/u.exec(m.text) : null;
     return verb && bodyForms.has(nameKey(m.text.slice(0, verb.index))) && !bodyForms.has(nameKey(m.text)) ? part(m, 0, verb.index) : m;
   };
-  const mentions = tagged.filter((m) => !isDegree(text, m, personEnds)).map(withoutVerb).map((m) => (m.role ? m : { ...m, role: roleInText(text, m) }));
+  const things = commonNounAcronyms(text);
+  const mentions = tagged
+    .filter((m) => !isDegree(text, m, personEnds) && !things.has(nameKey(m.text)))
+    .map(withoutVerb)
+    .map((m) => (m.role ? m : { ...m, role: roleInText(text, m) }));
   const acronyms = definedAcronyms(text, mentions);
 
   return mergeMentions(mentions, lists, acronyms)

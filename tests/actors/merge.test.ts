@@ -158,6 +158,17 @@ describe('findActors', () => {
     for (const junk of ['Ph', 'PhD', 'AM', 'PM']) expect(found.has(junk), junk).toBe(false);
   });
 
+  it('drops an acronym the text spells out in lower case, a thing\'s name, but keeps one defined by a name', () => {
+    const found = byName(
+      'Student dies after taking diet pills\n\nPolice said the tablets contained dinitrophenol, known as DNP, an industrial chemical. ' +
+        'The Food Standards Agency (FSA) warned against DNP, and Tehreek-e-Taliban Pakistan (TTP) is not a chemical. ' +
+        'The project makes a geographic information system (GIS) and the militant group (ISIS) said nothing about GIS.',
+    );
+    expect(found.has('DNP')).toBe(false);
+    expect(found.has('GIS')).toBe(false);
+    expect([...found.values()].flatMap((a) => [a.name, ...a.aliases])).toEqual(expect.arrayContaining(['FSA', 'TTP', 'ISIS']));
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +
