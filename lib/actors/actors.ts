@@ -134,6 +134,15 @@ function withoutFirstWords(mention: Mention, words: string[], n: number): Mentio
   return n === 0 ? mention : part(mention, words.slice(0, n).join(' ').length + 1);
 }
 
+/**
+ * A name with the head the text writes after it in lower case, in the British
+ * way: "West Mercia police" is the force, "Royal Shrewsbury hospital" the hospital.
+ */
+function withLowercaseHead(text: string, mention: Mention): Mention {
+  const head = mention.type === 'PER' ? null : /^ (?:police|hospital)\b/u.exec(text.slice(mention.end, mention.end + 10))?.[0];
+  return head ? { ...mention, text: mention.text + head, end: mention.end + head.length, type: 'ORG' } : mention;
+}
+
 /** Moves a leading title ("Mullah", "Prime Minister") from the name into the role. */
 function stripTitle(mention: Mention): Mention | null {
   const words = mention.text.split(' ');
@@ -277,7 +286,7 @@ const WHICH_AFTER = /^,\s+which\b/u;
 const WHO_AFTER = /^,\s+who\b/u;
 // "Con Edison officials said", "Google employees": the people of an organisation.
 const STAFF_AFTER = /^(?:['’]s)?\s+(?:officials|executives|employees|workers|staffers|shareholders|subsidiary|headquarters)\b/u;
-const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|forces|corporation|company|group|association|institute|university|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|times|post|church)$/iu;
+const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|times|post|church)$/iu;
 // "Department of Defense", "University of Washington": a head word, then "of" or "for".
 const ORG_LEAD = /^(?:department|ministry|university|bank|bureau|office|board|council|commission|committee|institute|instituto|college|school|academy|church|party|federation|association|league|union|court|house)\s(?:of|for)\b/iu;
 // A building or a site, which is a place: "Nizhny Novgorod Stadium", "Chiang Kai Shek Memorial Hall Station".
@@ -537,7 +546,8 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map(trimMention)
     .map(stripLeadingWords)
     .map(stripTitle)
-    .filter((m): m is Mention => m !== null && !isJunk(m, lists.demonyms, text));
+    .filter((m): m is Mention => m !== null && !isJunk(m, lists.demonyms, text))
+    .map((m) => withLowercaseHead(text, m));
   const personEnds = new Set(tagged.filter((m) => m.type === 'PER').map((m) => m.end));
   // A headline's verb that the tagger took into the name before it ("Vidyard Introduces New Features"), where the
   // body writes the name without it.

@@ -169,6 +169,16 @@ describe('findActors', () => {
     expect([...found.values()].flatMap((a) => [a.name, ...a.aliases])).toEqual(expect.arrayContaining(['FSA', 'TTP', 'ISIS']));
   });
 
+  it('takes in a head the text writes in lower case after a name ("West Mercia police", "Royal Shrewsbury hospital")', () => {
+    const found = byName(
+      'Student dies after taking diet pills\n\nA student from London died on Sunday, West Mercia police said. ' +
+        'She was taken to Royal Shrewsbury hospital, where doctors could not save her.',
+    );
+    expect(found.get('West Mercia police')).toMatchObject({ type: 'organization' });
+    expect(found.get('Royal Shrewsbury hospital')).toMatchObject({ type: 'organization' });
+    expect(found.get('London')).toMatchObject({ type: 'place', mentions: 1 });
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +
