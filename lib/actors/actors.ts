@@ -198,7 +198,7 @@ function trimMention(mention: Mention): Mention {
   return part(mention, 0, mention.text.replace(/(?:\s*['’]s?|[\s,;:"”’)-]+|(?<!\.\p{L})\.)$/u, '').length);
 }
 
-function isJunk(mention: Mention, demonyms: NameList, text: string): boolean {
+function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): boolean {
   // A handle or an e-mail address ("@LucasNolan", "lnolan@breitbart.com"), not a name.
   if (mention.text.includes('@') || text[mention.start - 1] === '@') return true;
   // A time's AM or PM, or its time zone ("8 AM", "1451 GMT", "9 a.m. ET").
@@ -209,6 +209,9 @@ function isJunk(mention: Mention, demonyms: NameList, text: string): boolean {
   if (!key || key.split(' ').every((w) => JUNK.has(w)) || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   // A plural of initials ("CEOs", "MPs"), or titles alone ("Vice-president", "President-elect").
   if (/^\p{Lu}{2,}s$/u.test(mention.text) || key.split(' ').every((w) => TITLE_WORDS.has(w) || w === 'elect')) return true;
+  // The people of a place ("New Yorkers", "Londoners", "Floridians"), not an actor.
+  const people = mention.type !== 'PER' && /^(.+?)(?:er|ian)s$/u.exec(key)?.[1];
+  if (people && (places.has(people) || places.has(`${people}a`))) return true;
   // "American", "Pakistani": adjectives, not actors.
   return mention.type === 'MISC' && !key.includes(' ') && (demonyms.has(key) || /(?:ian|ean|can|ese|ish|ic|i)$/.test(key));
 }
@@ -546,7 +549,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map(trimMention)
     .map(stripLeadingWords)
     .map(stripTitle)
-    .filter((m): m is Mention => m !== null && !isJunk(m, lists.demonyms, text))
+    .filter((m): m is Mention => m !== null && !isJunk(m, lists, text))
     .map((m) => withLowercaseHead(text, m));
   const personEnds = new Set(tagged.filter((m) => m.type === 'PER').map((m) => m.end));
   // A headline's verb that the tagger took into the name before it ("Vidyard Introduces New Features"), where the
