@@ -143,6 +143,12 @@ function withLowercaseHead(text: string, mention: Mention): Mention {
   return head ? { ...mention, text: mention.text + head, end: mention.end + head.length, type: 'ORG' } : mention;
 }
 
+/** A party's member from a place is the place: "an Oklahoma Republican" (Oklahoma), not "the Social Democrats". */
+function placeOfPartyMember(mention: Mention, places: NameList): Mention {
+  const member = / (?:Republican|Democrat)s?$/u.exec(mention.text);
+  return member && places.has(nameKey(mention.text.slice(0, member.index))) ? { ...part(mention, 0, member.index), type: 'LOC' } : mention;
+}
+
 /** Moves a leading title ("Mullah", "Prime Minister") from the name into the role. */
 function stripTitle(mention: Mention): Mention | null {
   const words = mention.text.split(' ');
@@ -550,7 +556,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map(stripLeadingWords)
     .map(stripTitle)
     .filter((m): m is Mention => m !== null && !isJunk(m, lists, text))
-    .map((m) => withLowercaseHead(text, m));
+    .map((m) => placeOfPartyMember(withLowercaseHead(text, m), lists.places));
   const personEnds = new Set(tagged.filter((m) => m.type === 'PER').map((m) => m.end));
   // A headline's verb that the tagger took into the name before it ("Vidyard Introduces New Features"), where the
   // body writes the name without it.

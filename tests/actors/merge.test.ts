@@ -188,6 +188,15 @@ describe('findActors', () => {
     expect([...found.keys()]).toEqual(expect.arrayContaining(['Rogers Communications', 'Peter Sellers']));
   });
 
+  it('takes a party\'s member from a place for the place ("an Oklahoma Republican")', () => {
+    const found = byName(
+      'Senators split on the budget\n\n“We will pay for it later,” said Senator James Lankford, an Oklahoma Republican. ' +
+        'The Social Democrats in Berlin did not comment.',
+    );
+    expect(found.get('Oklahoma')).toMatchObject({ type: 'place' });
+    expect(found.has('Oklahoma Republican')).toBe(false);
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +
