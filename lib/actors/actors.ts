@@ -199,6 +199,9 @@ function trimMention(mention: Mention): Mention {
   if (next && (LEADING_WORDS.has(opener) || SENTENCE_OPENERS.has(opener))) {
     mention = part(mention, 0, next.index + Number(/\p{L}\.\p{L}$/u.test(mention.text.slice(0, next.index))));
   }
+  // Nor a verb or adjective it ran on into ("… Legacy Program holds Polaroids", "Blown for Good critical of …").
+  const plain = / (?!(?:of|the|and|for|to|on|in|at|by|with|from|a|an|de|del|della|der|den|des|di|da|do|dos|das|du|la|le|las|los|van|von|bin|ibn|al|el|y|e|et|und|zu) )\p{Ll}+(?= |$)/u.exec(mention.text);
+  if (plain) mention = part(mention, 0, plain.index);
   const joiner = /\s(?:or|and|of|the|to|for)$/u.exec(mention.text);
   if (joiner) mention = part(mention, 0, joiner.index);
   return part(mention, 0, mention.text.replace(/(?:\s*['’]s?|[\s,;:"”’)-]+|(?<!\.\p{L})\.)$/u, '').length);
