@@ -149,6 +149,13 @@ function placeOfPartyMember(mention: Mention, places: NameList): Mention {
   return member && places.has(nameKey(mention.text.slice(0, member.index))) ? { ...part(mention, 0, member.index), type: 'LOC' } : mention;
 }
 
+/** A name without the label of the photo credit that follows it ("Belle Image: Nick Moreau."); null if nothing else is left. */
+function withoutCreditLabel(text: string, mention: Mention): Mention | null {
+  const label = /(?:^| )(?:Image|Photo|Picture|Credit|Video)$/u.exec(mention.text);
+  if (!label || text[mention.end] !== ':') return mention;
+  return label.index > 0 ? part(mention, 0, label.index) : null;
+}
+
 /** Moves a leading title ("Mullah", "Prime Minister") from the name into the role. */
 function stripTitle(mention: Mention): Mention | null {
   const words = mention.text.split(' ');
@@ -558,6 +565,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map(trimMention)
     .map(stripLeadingWords)
     .map(stripTitle)
+    .map((m) => m && withoutCreditLabel(text, m))
     .filter((m): m is Mention => m !== null && !isJunk(m, lists, text))
     .map((m) => placeOfPartyMember(withLowercaseHead(text, m), lists.places));
   const personEnds = new Set(tagged.filter((m) => m.type === 'PER').map((m) => m.end));

@@ -208,6 +208,16 @@ describe('findActors', () => {
     expect(found.has('Bill de Blasio')).toBe(true);
   });
 
+  it('leaves out the label of a photo credit ("Belle Image: Nick Moreau.")', () => {
+    const found = byName(
+      'Pop culture celebrated at Fan Expo Canada\n\nThe far end of the convention floor, shortly after opening Friday. Image: Nick Moreau.\n\n' +
+        'Peekaboo Cosplay as The Fawn Image: Nick Moreau.\n\nA photo of Ahmed Mohamed Image: Nick Moreau.\n\nAhmed Mohamed was arrested in Irving.',
+    );
+    expect(found.get('Ahmed Mohamed')).toMatchObject({ mentions: 2 });
+    expect(found.get('Nick Moreau')).toMatchObject({ type: 'person', mentions: 3 });
+    expect([...found.values()].flatMap((a) => [a.name, ...a.aliases]).filter((name) => name.includes('Image'))).toEqual([]);
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +
