@@ -25,7 +25,7 @@ const TITLE_WORDS = new Set(
     'general gen. colonel col. major captain capt. lieutenant commander admiral sergeant chief envoy ambassador ' +
     'spokesman spokeswoman spokesperson leader chairman chairwoman director commissioner deputy former late ' +
     'foreign defence defense interior finance state special acting interim ceo cfo coo cto ' +
-    'writer reporter correspondent columnist photographer'
+    'writer reporter correspondent columnist photographer professor emeritus undersecretary'
   ).split(' '),
 );
 const ROLE_HEADS =
@@ -184,6 +184,20 @@ function splitPossessive(mention: Mention): Mention[] {
   const match = /['’]s (?=\p{Lu}\S* \S)/u.exec(mention.text);
   if (!match || match.index === 0) return [mention];
   return [part(mention, 0, match.index), part(mention, match.index + match[0].length)];
+}
+
+/**
+ * A person's name that the tagger ran on into where they are from: "Nick
+ * Rhodes of Duran Duran", "John Burrows of the University of Canterbury"
+ * are a person and an organisation (or a place the gazetteer knows).
+ */
+function splitPersonOf(mention: Mention, { places, first }: Lists): Mention[] {
+  const of = / of (?:the )?(?=\p{Lu})/u.exec(mention.text);
+  const name = of && mention.text.slice(0, of.index);
+  if (!of || !name || !/^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){1,2}$/u.test(name) || ORG_HEAD.test(name) || FACILITY.test(name)) return [mention];
+  if (mention.type !== 'PER' && !first.has(nameKey(name.split(' ')[0]))) return [mention];
+  const from = part(mention, of.index + of[0].length);
+  return [{ ...part(mention, 0, of.index), type: 'PER' }, { ...from, type: places.has(nameKey(from.text)) ? 'LOC' : 'ORG' }];
 }
 
 /** Drops the leading words that begin a sentence or a button rather than a name ("If Lucasfilm" → "Lucasfilm"). */
@@ -566,6 +580,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map(stripLeadingWords)
     .map(stripTitle)
     .map((m) => m && withoutCreditLabel(text, m))
+    .flatMap((m) => (m ? splitPersonOf(m, lists) : []))
     .filter((m): m is Mention => m !== null && !isJunk(m, lists, text))
     .map((m) => placeOfPartyMember(withLowercaseHead(text, m), lists.places));
   const personEnds = new Set(tagged.filter((m) => m.type === 'PER').map((m) => m.end));

@@ -218,6 +218,16 @@ describe('findActors', () => {
     expect([...found.values()].flatMap((a) => [a.name, ...a.aliases]).filter((name) => name.includes('Image'))).toEqual([]);
   });
 
+  it('splits a person from the organisation "of" which the tagger took into the name, and takes "Professor" as a title', () => {
+    const found = byName(
+      'Flag panel named\n\nThe panel includes Professor Emeritus John Burrows of the University of Canterbury. Professor Burrows said the vote was fair. ' +
+        'Nick Rhodes of Duran Duran disagreed. So did Matthew Ingram of The Globe and Mail, and the Bank of America.',
+    );
+    expect(found.get('John Burrows')).toMatchObject({ type: 'person', mentions: 2, role: 'Professor Emeritus', aliases: ['Burrows'] });
+    for (const person of ['Nick Rhodes', 'Matthew Ingram']) expect(found.get(person), person).toMatchObject({ type: 'person' });
+    for (const org of ['University of Canterbury', 'Duran Duran', 'The Globe and Mail', 'Bank of America']) expect(found.get(org), org).toMatchObject({ type: 'organization' });
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +
