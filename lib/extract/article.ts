@@ -1,6 +1,6 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleInfo } from '../report';
-import { CREDIT_MARK, photoCredits } from './captions';
+import { CAPTION_MARK, CREDIT_MARK, classedCaptions, photoCredits } from './captions';
 import { findPublicationDate, isoDay } from './published';
 import { sanitizeArticleHtml } from './sanitize';
 import { articleText } from './text';
@@ -58,6 +58,7 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
   // Marked, not removed: Readability would score the page without them and might pick other blocks.
   const credits = photoCredits(clone);
   for (const credit of credits) credit.setAttribute(CREDIT_MARK, '');
+  for (const caption of classedCaptions(clone)) caption.setAttribute(CAPTION_MARK, '');
   // Their texts too, read before Readability rewrites the copy: a credit it makes a paragraph of loses its mark.
   const creditTexts = new Set(credits.map((credit) => (credit.textContent ?? '').replace(/\s+/g, ' ').trim()));
   let parsed: ReturnType<Readability<string>['parse']> = null;

@@ -1,6 +1,17 @@
 /** Marks a credit in Readability's copy of the page; the text flattening (text.ts) skips what it marks. */
 export const CREDIT_MARK = 'data-backstory-credit';
 
+/** Marks a picture's caption in Readability's copy (which drops classes): the text flattening makes it a paragraph of its own. */
+export const CAPTION_MARK = 'data-backstory-caption';
+
+// A class naming a caption: "caption", "image-caption", "caption-text" (a paragraph may hold one, after its picture).
+const CAPTION_CLASS = /(?:^|[\s_-])caption(?:$|[\s_-])/i;
+
+/** The captions under `root` that a class names, wherever they are set. */
+export function classedCaptions(root: ParentNode): Element[] {
+  return Array.from(root.querySelectorAll('[class*="caption" i]')).filter((el) => CAPTION_CLASS.test(el.getAttribute('class') ?? ''));
+}
+
 // A class naming a credit: "credit", "widget-image__credits", "c-lead-image__attribution" (not "_pattribution-w-auto").
 const CREDIT_CLASS = /(?:^|[-_])(?:credits?|attribution)$/i;
 
@@ -10,14 +21,19 @@ const CREDIT_CLASS = /(?:^|[-_])(?:credits?|attribution)$/i;
  * and agency are not in the story, and once Readability has dropped the
  * markup the label runs into the name ("CreditChang W. Lee"), which the
  * tagger took for a person. A figcaption is never one, even with such a
- * class: it may hold the caption too.
+ * class: it may hold the caption too. In a caption, a line that starts with
+ * "©" is one.
  */
 export function photoCredits(root: ParentNode): Element[] {
-  return Array.from(root.querySelectorAll('[itemprop="copyrightHolder"], figure *, figcaption *')).filter(
+  // Two queries: jsdom's selector engine answers the two as one list wrongly.
+  const near = [...root.querySelectorAll('[itemprop="copyrightHolder"], figure *, figcaption *'), ...root.querySelectorAll('[class*="caption" i] *')];
+  return [...new Set(near)].filter(
     (el) =>
       el.getAttribute('itemprop') === 'copyrightHolder' ||
       (el.getAttribute('itemprop') === 'creator' && el.closest('figure')) ||
-      (el.tagName !== 'FIGCAPTION' && Array.from(el.classList).some((name) => CREDIT_CLASS.test(name))),
+      (el.tagName !== 'FIGCAPTION' && Array.from(el.classList).some((name) => CREDIT_CLASS.test(name))) ||
+      // A caption's copyright line: "© Provided by Business Insider Inc".
+      (el.childElementCount === 0 && /^\s*©/u.test(el.textContent ?? '') && (el.textContent ?? '').trim().length < 150),
   );
 }
 

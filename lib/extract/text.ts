@@ -1,4 +1,4 @@
-import { CREDIT_MARK, leftOutCaptions } from './captions';
+import { CAPTION_MARK, CREDIT_MARK, leftOutCaptions } from './captions';
 
 // Elements that start a new paragraph of the analysed text.
 const BLOCKS = new Set([
@@ -73,7 +73,8 @@ export function blockTexts(root: Node): string[] {
         const name = (child as Element).tagName;
         if (SKIPPED.has(name) || SKIPPED.has(name.toUpperCase()) || (child as Element).hasAttribute(CREDIT_MARK)) continue;
         const link = !inLink && name.toUpperCase() === 'A' && (child as Element).hasAttribute('href');
-        if (BLOCKS.has(name.toUpperCase())) {
+        // A picture's caption set in a paragraph (marked by extractArticle) is not part of its sentences.
+        if (BLOCKS.has(name.toUpperCase()) || (child as Element).hasAttribute(CAPTION_MARK)) {
           flush();
           walk(child, false);
           flush(/^H[1-6]$/i.test(name));

@@ -90,6 +90,28 @@ describe.skipIf(!hasShared)('extractArticle on the seed article', () => {
     for (const credit of ['Credit', 'Chang W. Lee', 'New York Times', 'Benoit Tessier', 'Reuters', 'JIM WATSON']) expect(result.article.text).not.toContain(credit);
   });
 
+  it('sets a caption inside a paragraph apart from its sentences, without its copyright line', () => {
+    const page = parseHtml(
+      '<html><head><title>Nintendo goes mobile</title></head><body><article><h1>Nintendo goes mobile</h1>' +
+        '<p><span><span><img src="a.jpg"></span><span class="caption"><span>© Provided by Business Insider Inc</span><span>Nintendo/Apple</span></span></span>' +
+        ' Nintendo and Apple shocked the world this year by announcing a game for the phone, the company’s first foray into mobile gaming.</p>' +
+        '<p>The game will launch on iPhone and iPad on December 15, for a flat fee, and a sample of its modes can be played for free.</p>'.repeat(4) +
+        '</article></body></html>',
+      'https://news.example/nintendo',
+    );
+    const result = extractArticle(page);
+    if (!result.ok) throw new Error(result.message);
+    const paragraphs = result.article.text.split('\n\n');
+    expect(paragraphs.slice(0, 3)).toEqual(['Nintendo goes mobile', 'Nintendo/Apple', expect.stringMatching(/^Nintendo and Apple shocked/)]);
+    expect(result.article.text).not.toContain('Business Insider');
+  });
+
+  it('finds the credit in a caption copied out of its page, a caption class beside it', () => {
+    const page = parseHtml('<figure><img src="a.jpg"><figcaption><span class="caption"><p>Mark Zuckerberg.</p></span><span class="credit">Photo by James Martin/CNET</span></figcaption></figure>');
+    const copy = page.querySelector('figcaption')!.cloneNode(true) as Element;
+    expect(photoCredits(copy).map((credit) => credit.textContent)).toEqual(['Photo by James Martin/CNET']);
+  });
+
   it('leaves the page it reads untouched', () => {
     const doc = parseHtml(html, gold.url);
     const before = doc.documentElement.outerHTML;
