@@ -319,7 +319,7 @@ const WHICH_AFTER = /^,\s+which\b/u;
 const WHO_AFTER = /^,\s+who\b/u;
 // "Con Edison officials said", "Google employees": the people of an organisation.
 const STAFF_AFTER = /^(?:['’]s)?\s+(?:officials|executives|employees|workers|staffers|shareholders|subsidiary|headquarters)\b/u;
-const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|times|post|church)$/iu;
+const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church)$/iu;
 // "Department of Defense", "University of Washington": a head word, then "of" or "for".
 const ORG_LEAD = /^(?:department|ministry|university|bank|bureau|office|board|council|commission|committee|institute|instituto|college|school|academy|church|party|federation|association|league|union|court|house)\s(?:of|for)\b/iu;
 // A building or a site, which is a place: "Nizhny Novgorod Stadium", "Chiang Kai Shek Memorial Hall Station".
@@ -469,7 +469,9 @@ function mergeMentions(mentions: Mention[], { places, demonyms, first }: Lists, 
       const sameType = groups.get(k)!.types.has(m.type) || (words.length === 1 && !places.has(key));
       // "Manhattan" is not "Lower Manhattan", nor "Sudan" "South Sudan".
       const part = kw.slice(-words.length).join(' ') === key && !kw.slice(0, -words.length).every((w) => QUARTERS.has(w));
-      return sameType && kw.length > words.length && (part || (m.type !== 'PER' && kw.slice(0, words.length).join(' ') === key));
+      // A known place at the head of a longer name that is no place names its paper or navy ("New Zealand Herald"), not the place.
+      const head = m.type !== 'PER' && kw.slice(0, words.length).join(' ') === key && (!places.has(key) || places.has(k));
+      return sameType && kw.length > words.length && (part || head);
     });
     if (longer.length) return longer.sort((a, b) => count(groups.get(b)!) - count(groups.get(a)!) || created.get(a)! - created.get(b)!)[0];
     // A first name alone, for the one person of that first name: "Eloise" after "Eloise Parry".

@@ -228,6 +228,17 @@ describe('findActors', () => {
     for (const org of ['University of Canterbury', 'Duran Duran', 'The Globe and Mail', 'Bank of America']) expect(found.get(org), org).toMatchObject({ type: 'organization' });
   });
 
+  it('keeps a place apart from a longer name it begins that is no place ("New Zealand Herald"), not from a longer place', () => {
+    const found = byName(
+      'Flag vote divides country\n\nVoters in New Zealand chose the old flag, the New Zealand Herald reported. A poll by the New Zealand Herald ' +
+        'found most of New Zealand undecided. The United States Navy sent a ship to New Zealand.\n\nIn New York City, crews worked all night. New York officials said the pipes were old.',
+    );
+    expect(found.get('New Zealand')).toMatchObject({ type: 'place', mentions: 3 });
+    expect(found.get('New Zealand Herald')).toMatchObject({ type: 'organization', mentions: 2, aliases: [] });
+    expect(found.get('United States Navy')).toMatchObject({ type: 'organization' });
+    expect(found.get('New York City')?.aliases).toEqual(['New York']);
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +
