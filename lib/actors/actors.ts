@@ -200,6 +200,12 @@ function splitPersonOf(mention: Mention, { places, first }: Lists): Mention[] {
   return [{ ...part(mention, 0, of.index), type: 'PER' }, { ...from, type: places.has(nameKey(from.text)) ? 'LOC' : 'ORG' }];
 }
 
+/** A hashtag is one word: "#Hamilton Chicago show" is the tag and Chicago. */
+function splitHashtag(text: string, mention: Mention): Mention[] {
+  const space = mention.text.indexOf(' ');
+  return text[mention.start - 1] === '#' && space > 0 ? [part(mention, 0, space), part(mention, space + 1)] : [mention];
+}
+
 /** Drops the leading words that begin a sentence or a button rather than a name ("If Lucasfilm" → "Lucasfilm"). */
 function stripLeadingWords(mention: Mention): Mention {
   const words = mention.text.split(' ');
@@ -578,6 +584,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
   const tagged = tagMentions(text)
     .mentions.flatMap(splitAlternatives)
     .flatMap(splitPossessive)
+    .flatMap((m) => splitHashtag(text, m))
     .map(trimMention)
     .map(stripLeadingWords)
     .map(stripTitle)

@@ -239,6 +239,12 @@ describe('findActors', () => {
     expect(found.get('New York City')?.aliases).toEqual(['New York']);
   });
 
+  it('takes a hashtag for one word ("#Hamilton Chicago show" is the tag and Chicago)', () => {
+    const found = byName('Protest at the musical\n\nThe tweet from Vulture magazine reads, “#Hamilton Chicago show interrupted by angry fans.”');
+    expect(found.has('Hamilton Chicago')).toBe(false);
+    expect(found.get('Chicago')).toMatchObject({ type: 'place', mentions: 1 });
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +
