@@ -1,3 +1,4 @@
+import { NAME_PARTICLES } from '../text/names';
 import { groupByPage } from './search';
 import type { HighlightRecord, PageInfo } from './types';
 
@@ -42,7 +43,6 @@ function citationKey(page: PageInfo): string {
   return `${who}${year}${word}`;
 }
 
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'la', 'le', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'bin', 'al', 'ter', 'ten']);
 const ORGANISATION = /\b(press|news|staff|agency|reuters|associated|inc|ltd|llc|team|desk|editors?|editorial|board|service|wire|online|times|post|magazine|network|media|group|bureau|afp|ap|bbc|cnn)\b/i;
 
 /**
@@ -54,7 +54,7 @@ export function splitPersonName(name: string): { family: string; given: string }
   const words = name.trim().split(/\s+/);
   if (words.length < 2 || ORGANISATION.test(name)) return { literal: name.trim() };
   let cut = words.length - 1;
-  while (cut > 1 && PARTICLES.has(words[cut - 1].toLowerCase())) cut--;
+  while (cut > 1 && NAME_PARTICLES.has(words[cut - 1].toLowerCase())) cut--;
   return { given: words.slice(0, cut).join(' '), family: words.slice(cut).join(' ') };
 }
 
