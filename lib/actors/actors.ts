@@ -1,4 +1,5 @@
 import type { Actor, ActorType } from '../report';
+import { NAME_PARTICLES } from '../text/names';
 import { splitSentences } from '../text/sentences';
 import { tokenize, type Token } from '../text/tokenize';
 import { GAZETTEER_LISTS, type EntityType } from './features';
@@ -45,6 +46,8 @@ const FURNITURE = new Set([
 ]);
 // Words that open a sentence but never go on a name after an initial ("One S. The company", "4K. Everyone").
 const SENTENCE_OPENERS = new Set('the a an it its he his she her they their we our you your i everyone everybody nobody someone there'.split(' '));
+// The words in lower case that a name may hold: joining words and surnames' particles ("Bill de Blasio").
+const NAME_JOINERS = new Set([...'of the and for to on in at by with from a an des do las los ibn el y e et und zu'.split(' '), ...NAME_PARTICLES]);
 // Degrees and the like written after a name, without their full stops.
 const POSTNOMINALS = new Set('md phd dds dmd do rn np pa mph mba ma msc bsc jd llm esq frcp facp'.split(' '));
 // Words that begin a sentence, a button or a dateline, not a name: the tagger
@@ -227,8 +230,9 @@ function trimMention(mention: Mention): Mention {
     mention = part(mention, 0, next.index + Number(/\p{L}\.\p{L}$/u.test(mention.text.slice(0, next.index))));
   }
   // Nor a verb or adjective it ran on into ("… Legacy Program holds Polaroids", "Blown for Good critical of …").
-  const plain = / (?!(?:of|the|and|for|to|on|in|at|by|with|from|a|an|de|del|della|der|den|des|di|da|do|dos|das|du|la|le|las|los|van|von|bin|ibn|al|el|y|e|et|und|zu) )\p{Ll}+(?= |$)/u.exec(mention.text);
-  if (plain) mention = part(mention, 0, plain.index);
+  const words = mention.text.split(' ');
+  const plain = words.findIndex((w, i) => i > 0 && /^\p{Ll}+$/u.test(w) && !NAME_JOINERS.has(w));
+  if (plain > 0) mention = part(mention, 0, words.slice(0, plain).join(' ').length);
   const joiner = /\s(?:or|and|of|the|to|for)$/u.exec(mention.text);
   if (joiner) mention = part(mention, 0, joiner.index);
   return part(mention, 0, mention.text.replace(/(?:\s*['’]s?|[\s,;:"”’)-]+|(?<!\.\p{L})\.)$/u, '').length);
@@ -590,7 +594,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map(stripTitle)
     .map((m) => m && withoutCreditLabel(text, m))
     .flatMap((m) => (m ? splitPersonOf(m, lists) : []))
-    .filter((m): m is Mention => m !== null && !isJunk(m, lists, text))
+    .filter((m) => !isJunk(m, lists, text))
     .map((m) => placeOfPartyMember(withLowercaseHead(text, m), lists.places));
   const personEnds = new Set(tagged.filter((m) => m.type === 'PER').map((m) => m.end));
   // A headline's verb that the tagger took into the name before it ("Vidyard Introduces New Features"), where the

@@ -25,8 +25,7 @@ const CREDIT_CLASS = /(?:^|[-_])(?:credits?|attribution)$/i;
  * "©" is one.
  */
 export function photoCredits(root: ParentNode): Element[] {
-  // Two queries: jsdom's selector engine answers the two as one list wrongly.
-  const near = [...root.querySelectorAll('[itemprop="copyrightHolder"], figure *, figcaption *'), ...root.querySelectorAll('[class*="caption" i] *')];
+  const near = [...root.querySelectorAll('[itemprop="copyrightHolder"], figure *, figcaption *'), ...classedCaptions(root).flatMap((caption) => [...caption.querySelectorAll('*')])];
   return [...new Set(near)].filter(
     (el) =>
       el.getAttribute('itemprop') === 'copyrightHolder' ||
