@@ -56,9 +56,10 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
 
   const clone = doc.cloneNode(true) as Document;
   // Marked, not removed: Readability would score the page without them and might pick other blocks.
-  const credits = photoCredits(clone);
+  const captions = classedCaptions(clone);
+  const credits = photoCredits(clone, captions);
   for (const credit of credits) credit.setAttribute(CREDIT_MARK, '');
-  for (const caption of classedCaptions(clone)) caption.setAttribute(CAPTION_MARK, '');
+  for (const caption of captions) caption.setAttribute(CAPTION_MARK, '');
   // Their texts too, read before Readability rewrites the copy: a credit it makes a paragraph of loses its mark.
   const creditTexts = new Set(credits.map((credit) => (credit.textContent ?? '').replace(/\s+/g, ' ').trim()));
   let parsed: ReturnType<Readability<string>['parse']> = null;

@@ -22,10 +22,10 @@ const CREDIT_CLASS = /(?:^|[-_])(?:credits?|attribution)$/i;
  * markup the label runs into the name ("CreditChang W. Lee"), which the
  * tagger took for a person. A figcaption is never one, even with such a
  * class: it may hold the caption too. In a caption, a line that starts with
- * "©" is one.
+ * "©" is one. `captions`: the classed captions under `root`, if already found.
  */
-export function photoCredits(root: ParentNode): Element[] {
-  const near = [...root.querySelectorAll('[itemprop="copyrightHolder"], figure *, figcaption *'), ...classedCaptions(root).flatMap((caption) => [...caption.querySelectorAll('*')])];
+export function photoCredits(root: ParentNode, captions = classedCaptions(root)): Element[] {
+  const near = [...root.querySelectorAll('[itemprop="copyrightHolder"], figure *, figcaption *'), ...captions.flatMap((caption) => [...caption.querySelectorAll('*')])];
   return [...new Set(near)].filter(
     (el) =>
       el.getAttribute('itemprop') === 'copyrightHolder' ||
