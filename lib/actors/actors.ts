@@ -177,6 +177,12 @@ function splitAlternatives(mention: Mention): Mention[] {
   return [part(mention, 0, at), ...splitAlternatives(part(mention, at + 4))];
 }
 
+/** Two names written with a slash between them: "Nintendo/Apple", "McCutchan Art Center / Pace Galleries" (not initials: "AC/DC"). */
+function splitSlash(mention: Mention): Mention[] {
+  const slash = /(?<=\p{L}{3}) ?\/ ?(?=\p{Lu}\p{L}{2})/u.exec(mention.text);
+  return slash ? [part(mention, 0, slash.index), ...splitSlash(part(mention, slash.index + slash[0].length))] : [mention];
+}
+
 /**
  * A name that the tagger ran on through a possessive into the name after it:
  * "Stanford University's Center on Poverty and Inequality" is Stanford
@@ -587,6 +593,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
 
   const tagged = tagMentions(text)
     .mentions.flatMap(splitAlternatives)
+    .flatMap(splitSlash)
     .flatMap(splitPossessive)
     .flatMap((m) => splitHashtag(text, m))
     .map(trimMention)

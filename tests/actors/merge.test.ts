@@ -245,6 +245,17 @@ describe('findActors', () => {
     expect(found.get('Chicago')).toMatchObject({ type: 'place', mentions: 1 });
   });
 
+  it('splits two names written with a slash between them ("Nintendo/Apple")', () => {
+    const found = byName(
+      'Mario goes mobile\n\nNintendo/Apple\n\nNintendo and Apple shocked the world by announcing the game. ' +
+        'The show is at the McCutchan Art Center / Pace Galleries.',
+    );
+    expect(found.get('Nintendo')).toMatchObject({ mentions: 2 });
+    expect(found.get('Apple')).toMatchObject({ mentions: 2 });
+    expect([...found.keys()]).toEqual(expect.arrayContaining(['McCutchan Art Center', 'Pace Galleries']));
+    expect([...found.keys()].filter((name) => name.includes('/'))).toEqual([]);
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +
