@@ -479,14 +479,15 @@ function mergeMentions(mentions: Mention[], { places, demonyms, first }: Lists, 
     // A part of a longer name already seen: a surname, "Taliban" for "Afghan Taliban". Such a name ends
     // or begins with this one, so only the names holding its last or first word are looked at.
     const near = new Set([...(byWord.get(words[words.length - 1]) ?? []), ...(byWord.get(words[0]) ?? [])]);
+    const knownPlace = places.has(key);
     const longer = [...near].filter((k) => {
       const kw = k.split(' ');
       // The tagger sometimes types a lone surname as a place; a known place name is never a surname.
-      const sameType = groups.get(k)!.types.has(m.type) || (words.length === 1 && !places.has(key));
+      const sameType = groups.get(k)!.types.has(m.type) || (words.length === 1 && !knownPlace);
       // "Manhattan" is not "Lower Manhattan", nor "Sudan" "South Sudan".
       const part = kw.slice(-words.length).join(' ') === key && !kw.slice(0, -words.length).every((w) => QUARTERS.has(w));
       // A known place at the head of a longer name that is no place names its paper or navy ("New Zealand Herald"), not the place.
-      const head = m.type !== 'PER' && kw.slice(0, words.length).join(' ') === key && (!places.has(key) || places.has(k));
+      const head = m.type !== 'PER' && kw.slice(0, words.length).join(' ') === key && (!knownPlace || places.has(k));
       return sameType && kw.length > words.length && (part || head);
     });
     if (longer.length) return longer.sort((a, b) => count(groups.get(b)!) - count(groups.get(a)!) || created.get(a)! - created.get(b)!)[0];
