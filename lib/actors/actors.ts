@@ -468,6 +468,12 @@ function mergeMentions(mentions: Mention[], { places, demonyms, first }: Lists, 
     // A form already written for an actor is that actor's, whatever the tagger typed it this time.
     const owner = owners.get(key);
     if (owner) return owner;
+    // "Justice Department" after "Department of Justice" ("Interior Ministry", "Ministry of the Interior"); the longer is always seen first.
+    const office = /^(.+) (department|ministry)$/.exec(key);
+    if (office) {
+      const spelled = [`${office[2]} of ${office[1]}`, `${office[2]} of the ${office[1]}`].find((k) => groups.has(k) || owners.has(k));
+      if (spelled) return owners.get(spelled) ?? spelled;
+    }
     // The same name with its country as an adjective: "Pakistani Taliban", "Tehreek-e-Taliban Pakistan" (the tagger often calls the first MISC).
     const words = key.split(' ');
     const plainWord = words.find((w) => !demonyms.has(w));

@@ -256,6 +256,16 @@ describe('findActors', () => {
     expect([...found.keys()].filter((name) => name.includes('/'))).toEqual([]);
   });
 
+  it('takes "the Homeland Security Department" for "the Department of Homeland Security"', () => {
+    const found = byName(
+      'Inquiry widens\n\nWorkers from the Department of Homeland Security arrived on Monday, officials said. A Homeland Security Department spokesman said more would follow. ' +
+        'The pipes were old, according to Environmental Protection Department officials and staff of the Department of Environmental Protection.',
+    );
+    expect(found.get('Department of Homeland Security')).toMatchObject({ mentions: 2, aliases: ['Homeland Security Department'] });
+    expect(found.get('Department of Environmental Protection')).toMatchObject({ mentions: 2, aliases: ['Environmental Protection Department'] });
+    expect(found.has('Homeland Security Department') || found.has('Environmental Protection Department')).toBe(false);
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +
