@@ -29,6 +29,8 @@ const TITLE_WORDS = new Set(
     'writer reporter correspondent columnist photographer professor emeritus undersecretary'
   ).split(' '),
 );
+// Title words that also name a government's office ("Foreign Minister", "Foreign Ministry").
+const PORTFOLIOS = new Set('foreign defence defense interior finance state justice'.split(' '));
 const ROLE_HEADS =
   /\b(?:president|minister|chancellor|premier|king|queen|prince|secretary|senator|governor|mayor|judge|justice|general|colonel|commander|envoy|ambassador|spokes(?:man|woman|person)|leader|chairman|chairwoman|director|commissioner|chief|founder|head|emir|mullah|mufti|official|analyst|representative|lawmaker|negotiator|member|officer|executive|ceo|coach|captain|editor|professor|minister)\b/iu;
 const JUNK = new Set(
@@ -165,6 +167,9 @@ function stripTitle(mention: Mention): Mention | null {
   let n = 0;
   while (n < words.length && TITLE_WORDS.has(words[n].toLowerCase())) n++;
   if (n === words.length) return null; // a lone honorific is not an actor
+  // A portfolio names its office too: "State Department", "Interior Ministry", "State Bank of Pakistan".
+  const office = words.slice(n).join(' ');
+  if (n > 0 && words.slice(0, n).every((w) => PORTFOLIOS.has(w.toLowerCase())) && (ORG_HEAD.test(office) || ORG_LEAD.test(office))) return mention;
   // A title of an organisation is not its name: "CEO of Vidyard" is Vidyard.
   if (n > 0 && words[n] === 'of' && n + 1 < words.length) return withoutFirstWords(mention, words, n + 1);
   return n === 0 ? mention : { ...withoutFirstWords(mention, words, n), role: words.slice(0, n).join(' ') };

@@ -266,6 +266,16 @@ describe('findActors', () => {
     expect(found.has('Homeland Security Department') || found.has('Environmental Protection Department')).toBe(false);
   });
 
+  it('keeps a portfolio that names an office ("State Department", "Interior Ministry"), and takes it off a person as a title', () => {
+    const found = byName(
+      'Sanctions widen\n\nThe State Department said on Tuesday that it would review the sale. A Justice Department official said the inquiry was continuing. ' +
+        'The Interior Ministry said three people were killed near Kabul, and Foreign Minister Ana Ruiz condemned the attack.',
+    );
+    expect([...found.keys()]).toEqual(expect.arrayContaining(['State Department', 'Justice Department', 'Interior Ministry', 'Ana Ruiz']));
+    expect(found.has('Department') || found.has('Ministry')).toBe(false);
+    expect(found.get('Ana Ruiz')?.role).toBe('Foreign Minister');
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +
