@@ -307,9 +307,10 @@ const NOT_ROLE = new Set('the a an his her its their our this that these those s
  * apposition just after it ("Khalilzad, a former envoy, said").
  */
 function roleInText(text: string, mention: Mention): string | undefined {
-  const before = text.slice(Math.max(0, mention.start - 100), mention.start);
-  const words = before.split(/\s+/u).slice(0, -1);
-  if (!/\s$/u.test(before)) return undefined;
+  // A role is written on the name's own line: a headline or paragraph before it has none to give.
+  const before = text.slice(Math.max(0, mention.start - 100), mention.start).replace(/^[^]*\n/u, '');
+  if (before && !/\s$/u.test(before)) return undefined;
+  const words = before ? before.split(/\s+/u).slice(0, -1) : [];
   let n = 0;
   for (let i = words.length - 1; i >= 0 && n < 9; i--) {
     const word = words[i];
@@ -317,7 +318,9 @@ function roleInText(text: string, mention: Mention): string | undefined {
     const isTitle = TITLE_WORDS.has(lower) || ROLE_WORDS.has(lower) || ROLE_HEADS.test(word);
     const isName = /^\p{Lu}[\p{L}.’'-]*$/u.test(word) && !NOT_ROLE.has(lower);
     const isLink = (lower === 'to' || lower === 'of') && n > 0 && /^\p{Lu}/u.test(words[i + 1]) && i > 0 && ROLE_HEADS.test(words[i - 1]);
-    if (!isTitle && !isName && !isLink) break;
+    // Nor from the sentence before ("… passed Congress. Senator James Lankford"), but for "Sen." or "U.S.".
+    const endsSentence = /[.!?]$/u.test(word) && !TITLE_WORDS.has(lower) && !/^(?:\p{L}\.)+$/u.test(word);
+    if ((!isTitle && !isName && !isLink) || endsSentence) break;
     n++;
   }
   const lead = words.slice(words.length - n);

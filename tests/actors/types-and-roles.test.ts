@@ -93,6 +93,16 @@ describe('findActors roles', () => {
     expect(actors.get('Jane Porter')?.role).toBe('a senior analyst at the Brookings Institution');
   });
 
+  it('reads a role on the name\'s own line and in its own sentence only', () => {
+    const found = actorsOf(
+      'Talks in Bali Report\n\nSecretary of State Antony Blinken met Wang Yi in Bali. The bill passed Congress. Senator James Lankford said it was dead. ' +
+        'Later, U.S. Senator John Smith said the talks had failed.',
+    );
+    expect(found.get('Antony Blinken')?.role).toBe('Secretary of State');
+    expect(found.get('James Lankford')?.role).toBe('Senator');
+    expect(found.get('John Smith')?.role).toBe('U.S. Senator');
+  });
+
   it('gives no role to places and organisations', () => {
     expect(actors.get('Brookings Institution')?.role).toBeUndefined();
   });
