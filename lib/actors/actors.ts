@@ -24,7 +24,7 @@ const TITLE_WORDS = new Set(
     'president vice prime minister chancellor premier king queen prince princess emperor pope cardinal bishop ' +
     'secretary senator sen. rep. representative congressman congresswoman governor gov. mayor judge justice ' +
     'general gen. colonel col. major captain capt. lieutenant commander admiral sergeant chief envoy ambassador ' +
-    'spokesman spokeswoman spokesperson leader chairman chairwoman director commissioner deputy former late ' +
+    'spokesman spokeswoman spokesperson leader chair chairman chairwoman director commissioner deputy former late ' +
     'foreign defence defense interior finance state special acting interim ceo cfo coo cto ' +
     'writer reporter correspondent columnist photographer professor emeritus undersecretary'
   ).split(' '),
@@ -32,7 +32,7 @@ const TITLE_WORDS = new Set(
 // Title words that also name a government's office ("Foreign Minister", "Foreign Ministry").
 const PORTFOLIOS = new Set('foreign defence defense interior finance state justice'.split(' '));
 const ROLE_HEADS =
-  /\b(?:president|minister|chancellor|premier|king|queen|prince|secretary|senator|governor|mayor|judge|justice|general|colonel|commander|envoy|ambassador|spokes(?:man|woman|person)|leader|chairman|chairwoman|director|commissioner|chief|founder|head|emir|mullah|mufti|official|analyst|representative|lawmaker|negotiator|member|officer|executive|ceo|coach|captain|editor|professor|minister)\b/iu;
+  /\b(?:president|minister|chancellor|premier|king|queen|prince|secretary|senator|governor|mayor|judge|justice|general|colonel|commander|envoy|ambassador|spokes(?:man|woman|person)|leader|chair|chairman|chairwoman|director|commissioner|chief|founder|head|emir|mullah|mufti|official|analyst|representative|lawmaker|negotiator|member|officer|executive|ceo|coach|captain|editor|professor|minister)\b/iu;
 const JUNK = new Set(
   (
     'january february march april may june july august september october november december ' +
@@ -254,6 +254,8 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   if (mention.text.includes('@') || text[mention.start - 1] === '@') return true;
   // A time's AM or PM, or its time zone ("8 AM", "1451 GMT", "9 a.m. ET").
   if (/^(?:am|pm|gmt|utc|[ecmp][sd]?t)$/i.test(mention.text) && /(?:\d|[ap]\.?m\.?)\s*\(?$/iu.test(text.slice(Math.max(0, mention.start - 6), mention.start))) return true;
+  // A lawmaker's party and state after the name ("Sen. Mitch McConnell, R-Ky.,", "(D-N.Y.)").
+  if (/^[DRI]-\p{Lu}/u.test(mention.text) && /[,(]\s*$/u.test(text.slice(Math.max(0, mention.start - 2), mention.start))) return true;
   const key = nameKey(mention.text);
   // A point of the compass alone is a name only as "the West", "the North".
   if (QUARTERS.has(key) && !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start))) return true;
@@ -345,7 +347,7 @@ const WHO_AFTER = /^,\s+who\b/u;
 const STAFF_AFTER = /^(?:['’]s)?\s+(?:officials|executives|employees|workers|staffers|shareholders|subsidiary|headquarters)\b/u;
 const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church)$/iu;
 // "Department of Defense", "University of Washington": a head word, then "of" or "for".
-const ORG_LEAD = /^(?:department|ministry|university|bank|bureau|office|board|council|commission|committee|institute|instituto|college|school|academy|church|party|federation|association|league|union|court|house)\s(?:of|for)\b/iu;
+const ORG_LEAD = /^(?:\p{L}+ )?(?:department|ministry|university|bank|bureau|office|board|council|commission|committee|institute|instituto|college|school|academy|church|party|federation|association|league|union|court|house)\s(?:of|for)\b/iu;
 // A building or a site, which is a place: "Nizhny Novgorod Stadium", "Chiang Kai Shek Memorial Hall Station".
 const FACILITY = /\b(?:stadium|station|airport|tower|towers|hall|bridge|square|park|mosque|masjid|cathedral|palace|arena|temple|museum|street|avenue|boulevard|road)$|^(?:boulevard|avenue|rue|plaza|piazza|place) \p{L}/iu;
 const EVENT = /^(?:operation|battle|siege|hurricane|typhoon|cyclone|tropical storm)\b|\b(?:agreement|accord|treaty|summit|conference|war|protocol|act|games|cup|championship|olympics|convention|declaration|accords|talks|process|plan|initiative|festival|election|elections|award|prize)$/iu;

@@ -35,6 +35,15 @@ describe('findActors types', () => {
     expect(found.get('Nizhny Novgorod Stadium')?.type).toBe('place');
   });
 
+  it('types "National Institute of …" and "Royal College of …" as organisations', () => {
+    const found = actorsOf(
+      'Trial ends\n\nDr. Anthony Fauci, the director of the National Institute of Allergy and Infectious Diseases, testified before Congress. ' +
+        'The Royal College of Surgeons welcomed the result.',
+    );
+    expect(found.get('National Institute of Allergy and Infectious Diseases')?.type).toBe('organization');
+    expect(found.get('Royal College of Surgeons')?.type).toBe('organization');
+  });
+
   it('types a name the text calls "which" or gives officials as an organisation, and one it calls "who" as a person', () => {
     const found = actorsOf(
       'Winter under the streets\n\n' +
@@ -101,6 +110,16 @@ describe('findActors roles', () => {
     expect(found.get('Antony Blinken')?.role).toBe('Secretary of State');
     expect(found.get('James Lankford')?.role).toBe('Senator');
     expect(found.get('John Smith')?.role).toBe('U.S. Senator');
+  });
+
+  it('takes "Chair" as a title, and a lawmaker\'s party and state for no actor', () => {
+    const found = actorsOf(
+      'Rates hold\n\nThe Federal Reserve kept rates unchanged, Fed Chair Jerome Powell said. ' +
+        'Sen. Mitch McConnell, R-Ky., and Rep. Alexandria Ocasio-Cortez (D-N.Y.) both criticised the decision.',
+    );
+    expect(found.get('Jerome Powell')?.role).toMatch(/Chair$/);
+    expect([...found.keys()]).toEqual(expect.arrayContaining(['Mitch McConnell', 'Alexandria Ocasio-Cortez']));
+    expect([...found.keys()].filter((name) => /^[DR]-/.test(name))).toEqual([]);
   });
 
   it('gives no role to places and organisations', () => {
