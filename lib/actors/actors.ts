@@ -329,7 +329,8 @@ function roleInText(text: string, mention: Mention): string | undefined {
   // A role begins with a title word or a name, never with "to"/"of", and has a head ("envoy", "minister").
   while (lead.length && !ROLE_HEADS.test(lead.join(' '))) lead.shift();
   if (lead.length && ROLE_HEADS.test(lead.join(' '))) {
-    const role = lead.join(' ');
+    // "Yahoo’s chief executive, Marissa Mayer": the comma is the apposition's, not the role's.
+    const role = lead.join(' ').replace(/[,;:]$/u, '');
     return /^(?:Former|Ex-|Late)\b/u.test(role) ? role.charAt(0).toLowerCase() + role.slice(1) : role;
   }
   const after = /^,\s+((?:the|a|an)\s+[^,.;]{3,60}?),/u.exec(text.slice(mention.end, mention.end + 80));

@@ -122,6 +122,11 @@ describe('findActors roles', () => {
     expect([...found.keys()].filter((name) => /^[DR]-/.test(name))).toEqual([]);
   });
 
+  it('leaves the comma of an apposition out of the role ("Yahoo’s chief executive, Marissa Mayer")', () => {
+    const found = actorsOf('Yahoo sold\n\nThe deal was announced on Monday by Yahoo’s chief executive, Marissa Mayer, in California.');
+    expect(found.get('Marissa Mayer')?.role).toBe('Yahoo’s chief executive');
+  });
+
   it('gives no role to places and organisations', () => {
     expect(actors.get('Brookings Institution')?.role).toBeUndefined();
   });
