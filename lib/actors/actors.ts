@@ -23,7 +23,7 @@ const TITLE_WORDS = new Set(
     'mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady mullah maulana mufti sheikh imam ayatollah ' +
     'president vice prime minister chancellor premier king queen prince princess emperor pope cardinal bishop ' +
     'secretary senator sen. rep. representative congressman congresswoman governor gov. mayor judge justice ' +
-    'general gen. colonel col. major captain capt. lieutenant commander admiral sergeant chief envoy ambassador ' +
+    'general gen. colonel col. major maj. captain capt. lieutenant lt. commander cmdr. admiral adm. sergeant sgt. chief envoy ambassador ' +
     'spokesman spokeswoman spokesperson leader chair chairman chairwoman director commissioner deputy former late ' +
     'foreign defence defense interior finance state special acting interim ceo cfo coo cto ' +
     'writer reporter correspondent columnist photographer professor emeritus undersecretary'
@@ -32,7 +32,7 @@ const TITLE_WORDS = new Set(
 // Title words that also name a government's office ("Foreign Minister", "Foreign Ministry").
 const PORTFOLIOS = new Set('foreign defence defense interior finance state justice'.split(' '));
 const ROLE_HEADS =
-  /\b(?:president|minister|chancellor|premier|king|queen|prince|secretary|senator|governor|mayor|judge|justice|general|colonel|commander|envoy|ambassador|spokes(?:man|woman|person)|leader|chair|chairman|chairwoman|director|commissioner|chief|founder|head|emir|mullah|mufti|official|analyst|representative|lawmaker|negotiator|member|officer|executive|ceo|coach|captain|editor|professor|minister)\b/iu;
+  /\b(?:gov|sen|rep|gen|col|maj|capt|lt|cmdr|adm|sgt)\.|\b(?:president|minister|chancellor|premier|king|queen|prince|secretary|senator|governor|mayor|judge|justice|general|colonel|commander|envoy|ambassador|spokes(?:man|woman|person)|leader|chair|chairman|chairwoman|director|commissioner|chief|founder|head|emir|mullah|mufti|official|analyst|representative|lawmaker|negotiator|member|officer|executive|ceo|coach|captain|editor|professor|minister)\b/iu;
 const JUNK = new Set(
   (
     'january february march april may june july august september october november december ' +
@@ -253,7 +253,7 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   // A handle or an e-mail address ("@LucasNolan", "lnolan@breitbart.com"), not a name.
   if (mention.text.includes('@') || text[mention.start - 1] === '@') return true;
   // A time's AM or PM, or its time zone ("8 AM", "1451 GMT", "9 a.m. ET").
-  if (/^(?:am|pm|gmt|utc|[ecmp][sd]?t)$/i.test(mention.text) && /(?:\d|[ap]\.?m\.?)\s*\(?$/iu.test(text.slice(Math.max(0, mention.start - 6), mention.start))) return true;
+  if (/^(?:(?:am|pm) )?(?:am|pm|gmt|utc|[ecmp][sd]?t)$/i.test(mention.text) && /(?:\d|[ap]\.?m\.?)\s*\(?$/iu.test(text.slice(Math.max(0, mention.start - 6), mention.start))) return true;
   // A lawmaker's party and state after the name ("Sen. Mitch McConnell, R-Ky.,", "(D-N.Y.)").
   if (/^[DRI]-\p{Lu}/u.test(mention.text) && /[,(]\s*$/u.test(text.slice(Math.max(0, mention.start - 2), mention.start))) return true;
   const key = nameKey(mention.text);

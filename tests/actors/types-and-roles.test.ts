@@ -122,6 +122,16 @@ describe('findActors roles', () => {
     expect([...found.keys()].filter((name) => /^[DR]-/.test(name))).toEqual([]);
   });
 
+  it('takes an abbreviated title as the role ("Gov.", "Maj. Gen."), and a time\'s "PM ET" for no actor', () => {
+    const found = actorsOf(
+      'Law signed\n\nBy Jane Doe, CNN. Updated 3:45 PM ET, Mon March 4, 2024.\n\nGov. Gavin Newsom signed the law in Sacramento. ' +
+        'Maj. Gen. Pat Ryder said troops in Syria were attacked.',
+    );
+    expect(found.get('Gavin Newsom')?.role).toBe('Gov.');
+    expect(found.get('Pat Ryder')?.role).toBe('Maj. Gen.');
+    expect([...found.keys()].filter((name) => /\b(?:PM|ET)\b/.test(name))).toEqual([]);
+  });
+
   it('leaves the comma of an apposition out of the role ("Yahoo’s chief executive, Marissa Mayer")', () => {
     const found = actorsOf('Yahoo sold\n\nThe deal was announced on Monday by Yahoo’s chief executive, Marissa Mayer, in California.');
     expect(found.get('Marissa Mayer')?.role).toBe('Yahoo’s chief executive');
