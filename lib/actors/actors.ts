@@ -13,6 +13,8 @@ interface Mention {
   end: number;
   /** Title or apposition the text gives this mention ("Prime Minister"). */
   role?: string;
+  /** The full name an abbreviation stands for here ("Calif." after a city is California). */
+  full?: string;
 }
 
 const TYPES: Record<EntityType, ActorType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
@@ -69,6 +71,26 @@ const WELL_KNOWN: Record<string, string> = {
   uk: 'United Kingdom', britain: 'United Kingdom', 'great britain': 'United Kingdom',
   un: 'United Nations', eu: 'European Union',
 };
+
+// The news agencies' abbreviations of the American states, written after a city ("Cupertino, Calif.").
+const STATES: Record<string, string> = Object.fromEntries(
+  (
+    'ala Alabama,ariz Arizona,ark Arkansas,calif California,colo Colorado,conn Connecticut,del Delaware,fla Florida,ga Georgia,' +
+    'ill Illinois,ind Indiana,kan Kansas,ky Kentucky,la Louisiana,md Maryland,mass Massachusetts,mich Michigan,minn Minnesota,' +
+    'miss Mississippi,mo Missouri,mont Montana,neb Nebraska,nev Nevada,nh New Hampshire,nj New Jersey,nm New Mexico,ny New York,' +
+    'nc North Carolina,nd North Dakota,okla Oklahoma,ore Oregon,pa Pennsylvania,ri Rhode Island,sc South Carolina,sd South Dakota,' +
+    'tenn Tennessee,vt Vermont,va Virginia,wash Washington,wva West Virginia,wis Wisconsin,wyo Wyoming'
+  )
+    .split(',')
+    .map((entry) => [entry.slice(0, entry.indexOf(' ')), entry.slice(entry.indexOf(' ') + 1)]),
+);
+
+/** "Calif." after a city and its comma is California, a place ("Mass." alone may be a church service). */
+function stateAfterCity(text: string, mention: Mention): Mention {
+  const state = STATES[nameKey(mention.text).replace(/ /g, '')];
+  const dotted = mention.text.endsWith('.') || text[mention.end] === '.';
+  return state && dotted && /\p{Lu}[\p{L}.]*, $/u.test(text.slice(Math.max(0, mention.start - 30), mention.start)) ? { ...mention, type: 'LOC', full: state } : mention;
+}
 
 /** How names are compared: lowercase, no accents, no punctuation, no possessive 's. */
 export function nameKey(name: string): string {
@@ -473,7 +495,7 @@ function mergeMentions(mentions: Mention[], { places, demonyms, first }: Lists, 
   const created = new Map<string, number>();
   // Where mention m goes, by `key`, its name key.
   const canonical = (m: Mention, key: string): string => {
-    const known = acronyms.get(key) ?? WELL_KNOWN[key.replace(/ /g, '')] ?? WELL_KNOWN[key];
+    const known = m.full ?? acronyms.get(key) ?? WELL_KNOWN[key.replace(/ /g, '')] ?? WELL_KNOWN[key];
     if (known) return nameKey(known);
     if (groups.has(key)) return key;
     // A form already written for an actor is that actor's, whatever the tagger typed it this time.
@@ -542,7 +564,7 @@ function mergeMentions(mentions: Mention[], { places, demonyms, first }: Lists, 
     if (m.role) group.roles.push(m.role);
     groups.set(key, group);
     // A well-known name is listed under its full form even when only the short one is written.
-    const known = WELL_KNOWN[form.replace(/ /g, '')];
+    const known = m.full ?? WELL_KNOWN[form.replace(/ /g, '')];
     if (known && !group.names.has(known)) {
       group.names.set(known, 0);
       if (!owners.has(nameKey(known))) owners.set(nameKey(known), key);
@@ -620,7 +642,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map((m) => m && withoutCreditLabel(text, m))
     .flatMap((m) => (m ? splitPersonOf(m, lists) : []))
     .filter((m) => !isJunk(m, lists, text))
-    .map((m) => placeOfPartyMember(withLowercaseHead(text, m), lists.places));
+    .map((m) => stateAfterCity(text, placeOfPartyMember(withLowercaseHead(text, m), lists.places)));
   const personEnds = new Set(tagged.filter((m) => m.type === 'PER').map((m) => m.end));
   // A headline's verb that the tagger took into the name before it ("Vidyard Introduces New Features"), where the
   // body writes the name without it.

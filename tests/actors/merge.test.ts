@@ -276,6 +276,16 @@ describe('findActors', () => {
     expect(found.get('Ana Ruiz')?.role).toBe('Foreign Minister');
   });
 
+  it('takes a state\'s abbreviation after a city for the state ("Cupertino, Calif."), and "Mass" alone for no state', () => {
+    const found = byName(
+      'Sales rise\n\nThe company, based in Cupertino, Calif., said sales rose in California and abroad. A lawyer in Louisville, Ky. agreed. ' +
+        'Pope Francis celebrated Mass at the Vatican.',
+    );
+    expect(found.get('California')).toMatchObject({ type: 'place', mentions: 2, aliases: ['Calif'] });
+    expect(found.get('Kentucky')).toMatchObject({ type: 'place', aliases: ['Ky'] });
+    expect(found.has('Massachusetts')).toBe(false);
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +
