@@ -417,6 +417,7 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   if (FACILITY.test(key)) score.LOC += 3;
   if (acronymDefined) score.ORG += 2;
   if (lists.places.has(key)) score.LOC += 2;
+  else if (lists.orgs.has(key)) score.ORG += 2;
   const best = (Object.keys(score) as EntityType[]).sort((a, b) => score[b] - score[a])[0];
   // A place unknown to the gazetteer is an app's or a company's name if its one word has a capital inside
   // ("WhatsApp", "NeoGAF", not "McAllen"), or if the text is only ever "on" it ("on Hulu", "posted on Quora").
@@ -691,6 +692,8 @@ interface Lists {
   first: NameList;
   /** "american", "pakistani". */
   demonyms: NameList;
+  /** Companies and other organisations ("google", "nike"). */
+  orgs: NameList;
 }
 
 /** The lists, read straight from the gazetteer's bits (no copies to build). */
@@ -699,7 +702,7 @@ function listsOf(model: NerModel): Lists {
     const mask = names.reduce((b, n) => b | (1 << GAZETTEER_LISTS.indexOf(n)), 0);
     return { has: (name) => ((model.gazetteer.get(name) ?? 0) & mask) !== 0 };
   };
-  return { places: on('LOC', 'place'), first: on('first'), demonyms: on('demonym') };
+  return { places: on('LOC', 'place'), first: on('first'), demonyms: on('demonym'), orgs: on('org') };
 }
 
 /** Where the n-th paragraph ends (the whole text when it has fewer). */

@@ -67,6 +67,13 @@ describe('findActors types', () => {
     expect(deals.get('WhatsApp')?.type).toBe('organization');
   });
 
+  it('types a company the name lists know as an organisation, even "from" it ("officials from Google")', () => {
+    const found = actorsOf('Regulators meet\n\nOfficials from Google met regulators in Brussels on Tuesday. Netflix said on Twitter that prices would rise.');
+    expect(found.get('Google')?.type).toBe('organization');
+    expect(found.get('Twitter')?.type).toBe('organization');
+    expect(found.get('Brussels')?.type).toBe('place');
+  });
+
   it('types a name with a middle initial as a person', () => {
     expect(actorsOf('Neon\n\nIn 1898, the British chemists William Ramsay and Morris W. Travers discovered neon.').get('Morris W. Travers')?.type).toBe('person');
   });
