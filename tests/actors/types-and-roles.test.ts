@@ -80,6 +80,7 @@ describe('findActors types', () => {
 
   it('types a storm as an event and a street as a place', () => {
     expect(actorsOf('Storms\n\nAfter Hurricane Sandy, Uber doubled its prices in New York, and Sandy was blamed for the outages.').get('Hurricane Sandy')?.type).toBe('other');
+    expect(actorsOf('Floods\n\nStorm Ciaran hit the coast of Cornwall on Thursday, and Storm Ciaran is expected to weaken.').get('Storm Ciaran')?.type).toBe('other');
     expect(actorsOf('Neon\n\nThe first neon sign in Paris lit up a barbershop on the Boulevard Montmartre in 1912.').get('Boulevard Montmartre')?.type).toBe('place');
   });
 
