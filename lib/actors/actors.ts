@@ -276,6 +276,9 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   if (mention.text.includes('@') || text[mention.start - 1] === '@') return true;
   // A time's AM or PM, or its time zone ("8 AM", "1451 GMT", "9 a.m. ET").
   if (/^(?:(?:am|pm) )?(?:am|pm|gmt|utc|[ecmp][sd]?t)$/i.test(mention.text) && /(?:\d|[ap]\.?m\.?)\s*\(?$/iu.test(text.slice(Math.max(0, mention.start - 6), mention.start))) return true;
+  // An adjective made of a name ("Facebook-specific", "British-born", "Ash Wednesday-like"); not a name written
+  // with a hyphen and a lower-case part ("Kim Jong-un", "Leung Kwok-hung").
+  if (/^\S+-\p{Ll}{3,}$/u.test(mention.text) ? mention.type !== 'PER' : ADJECTIVE_SUFFIX.test(mention.text)) return true;
   // A lawmaker's party and state after the name ("Sen. Mitch McConnell, R-Ky.,", "(D-N.Y.)").
   if (/^[DRI]-\p{Lu}/u.test(mention.text) && /[,(]\s*$/u.test(text.slice(Math.max(0, mention.start - 2), mention.start))) return true;
   const key = nameKey(mention.text);
@@ -592,6 +595,8 @@ function sameByDemonym(a: string, b: string, demonyms: NameList): boolean {
   }
   return viaDemonym;
 }
+
+const ADJECTIVE_SUFFIX = /-(?:like|style|styled|based|born|run|led|free|specific|related|inspired|winning|winner|owned|backed|made|funded)$/u;
 
 // Words that make a part or a neighbour of a place: "Lower Manhattan", "South Sudan", "Greater London".
 const QUARTERS = new Set('north south east west northern southern eastern western lower upper central greater inner outer'.split(' '));
