@@ -24,6 +24,7 @@ describe('findActors types', () => {
   it('types a name with an organisation head word as an organisation', () => {
     const taliban = actors.get('Afghan Taliban') ?? actors.get('Taliban');
     expect(taliban?.type).toBe('organization');
+    expect(actorsOf('Quiet day\n\nMichael Forrest Jones was photographed in New York by Getty Images on Monday.').get('Getty Images')?.type).toBe('organization');
   });
 
   it('types "Department of …" as an organisation even with a title beside it, and a stadium as a place', () => {
