@@ -371,7 +371,7 @@ const WHICH_AFTER = /^,\s+which\b/u;
 const WHO_AFTER = /^,\s+who\b/u;
 // "Con Edison officials said", "Google employees": the people of an organisation.
 const STAFF_AFTER = /^(?:['’]s)?\s+(?:officials|executives|employees|workers|staffers|shareholders|subsidiary|headquarters)\b/u;
-const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|images|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church)$/iu;
+const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|college|school|academy|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|images|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church)$/iu;
 // "Department of Defense", "University of Washington": a head word, then "of" or "for".
 const ORG_LEAD = /^(?:\p{L}+ )?(?:department|ministry|university|bank|bureau|office|board|council|commission|committee|institute|instituto|college|school|academy|church|party|federation|association|league|union|court|house)\s(?:of|for)\b/iu;
 // A building or a site, which is a place: "Nizhny Novgorod Stadium", "Chiang Kai Shek Memorial Hall Station".

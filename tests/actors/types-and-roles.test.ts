@@ -25,6 +25,7 @@ describe('findActors types', () => {
     const taliban = actors.get('Afghan Taliban') ?? actors.get('Taliban');
     expect(taliban?.type).toBe('organization');
     expect(actorsOf('Quiet day\n\nMichael Forrest Jones was photographed in New York by Getty Images on Monday.').get('Getty Images')?.type).toBe('organization');
+    expect(actorsOf('Early years\n\nShe studied physics at Earlham College in Indiana before moving to Boston.').get('Earlham College')?.type).toBe('organization');
   });
 
   it('types "Department of …" as an organisation even with a title beside it, and a stadium as a place', () => {
