@@ -24,6 +24,8 @@ describe('findDateMentions', () => {
       ['Sales rose in the summer of 2019.', 'the summer of 2019', '2019-SU', 'season'],
       ['Profit rose in the third quarter of 2024.', 'the third quarter of 2024', '2024-Q3', 'quarter'],
       ['The deal closed at the end of 1990.', 'the end of 1990', '1990', 'year'],
+      ['The attack began on the night of Feb. 24, 2022.', 'Feb. 24, 2022', '2022-02-24', 'day'],
+      ['They met on the morning of 3 March 2021.', '3 March 2021', '2021-03-03', 'day'],
     ])('reads %j', (text, written, value, precision) => {
       expect(only(text)).toEqual([written, value, precision]);
     });
