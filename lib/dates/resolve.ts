@@ -37,7 +37,7 @@ const FUTURE_MARKERS =
 // Markers of a past clause: auxiliaries, "ago", "since" and common irregular past forms
 // (not as passive participles: "will be held", "is paid").
 const PAST_MARKERS =
-  /(?<!\b(?:be|is|are|am|being)\s+)\b(?:was|were|had|did|ago|earlier|last|since|formerly|previously|began|became|brought|bought|built|came|caught|chose|drew|drove|fell|felt|fought|found|fled|flew|forgot|gave|got|grew|heard|held|kept|knew|led|left|lost|made|meant|met|paid|ran|rang|rose|said|sank|saw|sent|shook|shot|slept|sold|spent|spoke|stood|stole|struck|swore|took|taught|told|thought|threw|understood|won|wore|wrote|went|sought|sat)\b/gi;
+  /(?<!\b(?:be|is|are|am|being)\s+)\b(?:was|were|had|did|ago|earlier|(?<!\b(?:the|its|his|her|their|our)\s+)last|since|formerly|previously|began|became|brought|bought|built|came|caught|chose|drew|drove|fell|felt|fought|found|fled|flew|forgot|gave|got|grew|heard|held|kept|knew|led|left|lost|made|meant|met|paid|ran|rang|rose|said|sank|saw|sent|shook|shot|slept|sold|spent|spoke|stood|stole|struck|swore|took|taught|told|thought|threw|understood|won|wore|wrote|went|sought|sat)\b/gi;
 // A regular past form ("signed", "approved"), unless it is passive present
 // ("is based"), an adjective after a determiner ("the proposed merger") or a
 // word that only looks like one.

@@ -117,6 +117,8 @@ describe('findDateMentions', () => {
         ['The monarch will meet Bush on Thursday in Maine.', '2025-09-18'],
         ['It would be paid on a still unspecified date in January.', '2026-01'],
         ['Officials unveiled the plan in January.', '2025-01'],
+        ['The deadline is Sept. 30, the last day of the fiscal year.', '2025-09-30'],
+        ['The bill was signed on Sept. 12, the last day of the session.', '2025-09-12'],
       ])('in %j reads the date as %s', (text, value) => {
         expect(findDateMentions(text, { published }).map((m) => m.value)).toContain(value);
       });
