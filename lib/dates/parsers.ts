@@ -269,6 +269,32 @@ export const parseSeasons: DateParser = ({ text }) => {
   return [...withYear, ...relative, ...bare];
 };
 
+// Holidays on a fixed day of the year, by how they are written.
+const HOLIDAYS: Record<string, [month: number, day: number]> = {
+  'christmas day': [12, 25], 'christmas eve': [12, 24], christmas: [12, 25], 'boxing day': [12, 26], "new year's day": [1, 1],
+  "new year's eve": [12, 31], "valentine's day": [2, 14], halloween: [10, 31],
+};
+
+/**
+ * Holidays on a fixed day ("Christmas Day", "New Year's Eve 1999"), with a
+ * year or placed like a month's day by the tense. "Christmas" alone only
+ * after a preposition of time ("over Christmas", not "Christmas shopping").
+ */
+export const parseHolidays: DateParser = ({ text }) =>
+  matchAll(
+    text,
+    new RegExp(
+      `\\b(Christmas Day|Christmas Eve|Boxing Day|New Year['’]s (?:Day|Eve)|Valentine['’]s Day|Halloween|(?<=\\b(?:on|at|over|by|before|after|until|till|since|during|through)\\s+)Christmas)(?:,?\\s+(${YEAR}))?\\b`,
+      'g',
+    ),
+    'holiday',
+    (m) => {
+      const [month, day] = HOLIDAYS[m[1].toLowerCase().replace('’', "'")];
+      if (m[2]) return absolute(`${m[2]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, 'day');
+      return { kind: 'month', month, day, direction: 0 };
+    },
+  );
+
 const ORDINAL_QUARTERS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
 
 /**
@@ -427,13 +453,14 @@ export const parseAnaphoric: DateParser = ({ text }) => {
  * ones first, because chrono reads "last year" as a day and "late September"
  * as September only.
  */
-export const PARSER_PREFERENCE = ['relative', 'anaphoric', 'quarter', 'season', 'century', 'decade', 'spelled-year', 'year-range', 'chrono', 'year'];
+export const PARSER_PREFERENCE = ['relative', 'anaphoric', 'quarter', 'season', 'holiday', 'century', 'decade', 'spelled-year', 'year-range', 'chrono', 'year'];
 
 const DATE_PARSERS: DateParser[] = [
   parseRelativePeriods,
   parseAnaphoric,
   parseQuarters,
   parseSeasons,
+  parseHolidays,
   parseCenturies,
   parseDecades,
   parseSpelledYears,

@@ -26,6 +26,7 @@ describe('findDateMentions', () => {
       ['The deal closed at the end of 1990.', 'the end of 1990', '1990', 'year'],
       ['The attack began on the night of Feb. 24, 2022.', 'Feb. 24, 2022', '2022-02-24', 'day'],
       ['They met on the morning of 3 March 2021.', '3 March 2021', '2021-03-03', 'day'],
+      ['She was born on New Year’s Eve 1999 in Lagos.', 'New Year’s Eve 1999', '1999-12-31', 'day'],
     ])('reads %j', (text, written, value, precision) => {
       expect(only(text)).toEqual([written, value, precision]);
     });
@@ -119,6 +120,8 @@ describe('findDateMentions', () => {
         ['Officials unveiled the plan in January.', '2025-01'],
         ['The deadline is Sept. 30, the last day of the fiscal year.', '2025-09-30'],
         ['The bill was signed on Sept. 12, the last day of the session.', '2025-09-12'],
+        ['Protests erupted on Christmas Day and lasted a week.', '2024-12-25'],
+        ['The store will close over Christmas, a spokesman said.', '2025-12-25'],
       ])('in %j reads the date as %s', (text, value) => {
         expect(findDateMentions(text, { published }).map((m) => m.value)).toContain(value);
       });
@@ -191,6 +194,10 @@ describe('findDateMentions', () => {
 
     it('reads the second side of a range on its own ("from today through Nov. 17")', () => {
       expect(findDateMentions('Orders run from today through Nov. 17.', { published }).map((m) => m.value)).toEqual(['2025-09-16', '2025-11-17']);
+    });
+
+    it('reads "Christmas" alone only as a time ("over Christmas"), not in "Christmas shopping"', () => {
+      expect(findDateMentions('Christmas shopping rose this month.', { published }).map((m) => m.text)).not.toContain('Christmas');
     });
 
     it('never invents precision', () => {
