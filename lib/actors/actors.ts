@@ -65,6 +65,7 @@ const LEADING_WORDS = new Set(
     'posted updated published'
   ).split(' '),
 );
+// People (or shares) "of" a name, opening a sentence: "Members of Congress" is Congress.
 const GROUP_NOUNS = new Set(
   'shares members users residents fans supporters critics opponents officials leaders citizens employees workers voters students parents thousands hundreds millions dozens'.split(' '),
 );
@@ -205,23 +206,6 @@ function splitAlternatives(mention: Mention): Mention[] {
   const at = mention.text.indexOf(' or ');
   if (at < 0 || !/^\p{Lu}/u.test(mention.text.slice(at + 4))) return [mention];
   return [part(mention, 0, at), ...splitAlternatives(part(mention, at + 4))];
-}
-
-/**
- * Two names the tagger took as one across an "and", where each is a name on
- * its own, written alone elsewhere in the text or known to the name lists:
- * "Amnesty International and Human Rights Watch". Not "Department of Design
- * and Construction", nor "Bosnia and Herzegovina".
- */
-function splitConjunction(mention: Mention, isName: (key: string) => boolean, known: NameList): Mention[] {
-  const at = mention.text.indexOf(' and ');
-  if (at < 0 || known.has(nameKey(mention.text))) return [mention];
-  const [left, right] = [part(mention, 0, at), part(mention, at + 5)];
-  const [l, r] = [nameKey(left.text), nameKey(right.text)];
-  // Or one is known and the other one word: "Facebook and Instagram" (not "Marks and Spencer").
-  const single = (key: string) => !key.includes(' ');
-  const two = (isName(l) && isName(r)) || (known.has(l) && single(r)) || (single(l) && known.has(r));
-  return /^\p{Lu}/u.test(right.text) && l !== r && two ? [left, ...splitConjunction(right, isName, known)] : [mention];
 }
 
 /** Two names written with a slash between them: "Nintendo/Apple", "McCutchan Art Center / Pace Galleries" (not initials: "AC/DC"). */
@@ -659,18 +643,13 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
   const headlineEnd = text.indexOf('\n\n') < 0 ? text.length : text.indexOf('\n\n');
   const ledeEnd = opts.ledeEnd ?? paragraphEnd(text, 3);
 
-  const found = tagMentions(text).mentions;
-  // The names the text writes on their own, for telling two names joined by "and" from one.
-  const alone = new Set(found.map((m) => nameKey(m.text)));
-  const isName = (key: string) => alone.has(key) || lists.known.has(key);
-  const tagged = found
-    .flatMap(splitAlternatives)
+  const tagged = tagMentions(text)
+    .mentions.flatMap(splitAlternatives)
     .flatMap(splitSlash)
     .flatMap(splitPossessive)
     .flatMap((m) => splitHashtag(text, m))
     .map(trimMention)
     .map(stripLeadingWords)
-    .flatMap((m) => splitConjunction(m, isName, lists.known))
     .map(stripTitle)
     .map((m) => m && withoutCreditLabel(text, m))
     .flatMap((m) => (m ? splitPersonOf(m, lists) : []))
@@ -726,8 +705,6 @@ interface Lists {
   demonyms: NameList;
   /** Companies and other organisations ("google", "nike"). */
   orgs: NameList;
-  /** Any organisation or place ("bosnia and herzegovina", "microsoft"). */
-  known: NameList;
 }
 
 /** The lists, read straight from the gazetteer's bits (no copies to build). */
@@ -736,7 +713,7 @@ function listsOf(model: NerModel): Lists {
     const mask = names.reduce((b, n) => b | (1 << GAZETTEER_LISTS.indexOf(n)), 0);
     return { has: (name) => ((model.gazetteer.get(name) ?? 0) & mask) !== 0 };
   };
-  return { places: on('LOC', 'place'), first: on('first'), demonyms: on('demonym'), orgs: on('org'), known: on('ORG', 'LOC', 'place', 'org') };
+  return { places: on('LOC', 'place'), first: on('first'), demonyms: on('demonym'), orgs: on('org') };
 }
 
 /** Where the n-th paragraph ends (the whole text when it has fewer). */
