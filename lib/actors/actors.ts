@@ -27,12 +27,13 @@ const TITLE_WORDS = new Set(
     'secretary senator sen. rep. representative congressman congresswoman governor gov. mayor judge justice ' +
     'general gen. colonel col. major maj. captain capt. lieutenant lt. commander cmdr. admiral adm. sergeant sgt. chief envoy ambassador ' +
     'spokesman spokeswoman spokesperson leader chair chairman chairwoman director commissioner deputy former late ' +
-    'foreign defence defense interior finance state special acting interim ceo cfo coo cto ' +
+    'foreign defence defense interior finance state special acting interim executive ceo cfo coo cto ' +
     'writer reporter correspondent columnist photographer professor emeritus undersecretary'
   ).split(' '),
 );
+const HONORIFIC = /^(?:mr|mrs|ms|dr|prof|professor|sir|dame|sen|rep|gov|gen)\.?$/iu;
 // Title words that also name a government's office ("Foreign Minister", "Foreign Ministry").
-const PORTFOLIOS = new Set('foreign defence defense interior finance state justice'.split(' '));
+const PORTFOLIOS = new Set('foreign defence defense interior finance state justice executive'.split(' '));
 const ROLE_HEADS =
   /\b(?:gov|sen|rep|gen|col|maj|capt|lt|cmdr|adm|sgt)\.|\b(?:president|minister|chancellor|premier|king|queen|prince|secretary|senator|governor|mayor|judge|justice|general|colonel|commander|envoy|ambassador|spokes(?:man|woman|person)|leader|chair|chairman|chairwoman|director|commissioner|chief|founder|head|emir|mullah|mufti|official|analyst|representative|lawmaker|negotiator|member|officer|executive|ceo|coach|captain|editor|professor|minister)\b/iu;
 const JUNK = new Set(
@@ -196,6 +197,8 @@ function stripTitle(mention: Mention): Mention | null {
   // A portfolio names its office too: "State Department", "Interior Ministry", "State Bank of Pakistan".
   const office = words.slice(n).join(' ');
   if (n > 0 && words.slice(0, n).every((w) => PORTFOLIOS.has(w.toLowerCase())) && (ORG_HEAD.test(office) || ORG_LEAD.test(office))) return mention;
+  // A company named with a title word, which the tagger saw as one: "General Motors", "General Electric".
+  if (n === 1 && words.length === 2 && mention.type === 'ORG' && !HONORIFIC.test(words[0])) return mention;
   // A title of an organisation is not its name: "CEO of Vidyard" is Vidyard.
   if (n > 0 && words[n] === 'of' && n + 1 < words.length) return withoutFirstWords(mention, words, n + 1);
   return n === 0 ? mention : { ...withoutFirstWords(mention, words, n), role: words.slice(0, n).join(' ') };
@@ -439,7 +442,10 @@ function definedAcronyms(text: string, mentions: Mention[]): Map<string, string>
   const defined = new Map<string, string>();
   for (const m of mentions) {
     const acronym = /^\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\s*\)/u.exec(text.slice(m.end, m.end + 16))?.[1];
-    if (acronym) defined.set(nameKey(acronym), m.text);
+    // It has a letter of the name's initials ("Islamic State (ISIS)", "Trademark Office (USPTO)"), unlike a
+    // credit after a place ("AUSTIN, Texas (AP)").
+    const key = acronym && nameKey(acronym);
+    if (key && nameKey(m.text).split(' ').some((word) => key.includes(word[0]))) defined.set(key, m.text);
   }
   return defined;
 }

@@ -301,6 +301,16 @@ describe('findActors', () => {
     expect([...found.keys()].filter((name) => name.includes(' of '))).toEqual([]);
   });
 
+  it('takes an acronym in brackets for the name before it only if it could stand for it ("Texas (AP)" is a credit)', () => {
+    const found = byName(
+      'Shares slide\n\nAUSTIN, Texas (AP) — Tesla shares fell on Thursday. The U.S. Patent and Trademark Office (USPTO) said the USPTO would rule. ' +
+        'The AP reported the fall, and Texas officials said nothing.',
+    );
+    expect(found.get('Texas')?.aliases ?? []).not.toContain('AP');
+    expect(found.has('AP')).toBe(true);
+    expect(found.get('U.S. Patent and Trademark Office')?.aliases).toContain('USPTO');
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +

@@ -147,6 +147,16 @@ describe('findActors roles', () => {
     expect(found.get('Marissa Mayer')?.role).toBe('Yahoo’s chief executive');
   });
 
+  it('takes "Chief Executive" as a title, but keeps "General Motors" whole', () => {
+    const found = actorsOf(
+      'Shares slide\n\nTesla shares fell 9% on Thursday after Chief Executive Elon Musk warned that growth would slow. ' +
+        'Ford and General Motors have both scaled back their plans, and Mr. Musk said he was not worried.',
+    );
+    expect(found.get('Elon Musk')).toMatchObject({ type: 'person', role: 'Chief Executive' });
+    expect(found.get('General Motors')?.type).toBe('organization');
+    expect(found.has('Motors') || found.has('Mr. Musk')).toBe(false);
+  });
+
   it('gives no role to places and organisations', () => {
     expect(actors.get('Brookings Institution')?.role).toBeUndefined();
   });
