@@ -328,7 +328,7 @@ const ROLE_WORDS = new Set(
   (
     'former ex- ex late acting interim deputy special senior top chief foreign defence defense interior finance ' +
     'state federal national regional provincial military army party opposition prime vice assistant associate ' +
-    'executive managing general attorney supreme high lord head us u.s. uk un eu'
+    'executive managing general attorney supreme high lord head us u.s. uk un eu financial operating technology marketing communications press'
   ).split(' '),
 );
 // Words that end a role on its left: determiners, pronouns, verbs of saying.
@@ -379,6 +379,8 @@ const PRONOUN_AFTER = /^[^.!?]{0,3}\b(?:he|she)\b/u;
 const WHICH_AFTER = /^,\s+which\b/u;
 const WHO_AFTER = /^,\s+who\b/u;
 // "Con Edison officials said", "Google employees": the people of an organisation.
+// "the Biden administration": a president's name.
+const ADMINISTRATION_AFTER = /^(?:['’]s)?\s+administration\b/u;
 const STAFF_AFTER = /^(?:['’]s)?\s+(?:officials|executives|employees|workers|staffers|shareholders|subsidiary|headquarters)\b/u;
 const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|college|school|academy|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|images|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church)$/iu;
 // "Department of Defense", "University of Washington": a head word, then "of" or "for".
@@ -414,6 +416,7 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
     if (WHO_AFTER.test(after)) score.PER += 1;
     if (WHICH_AFTER.test(after)) score.PER -= 1.5;
     if (STAFF_AFTER.test(after)) score.ORG += 1.5;
+    if (ADMINISTRATION_AFTER.test(after)) score.PER += 2;
     if (PLACE_BEFORE.test(before)) score.LOC += 0.5;
   }
   const key = nameKey(name);

@@ -157,6 +157,15 @@ describe('findActors roles', () => {
     expect(found.has('Motors') || found.has('Mr. Musk')).toBe(false);
   });
 
+  it('types the name before "administration" as a person, and reads a possessive office as the role', () => {
+    const found = actorsOf(
+      'Costs rise\n\nThe results come as the Biden administration pushes automakers to build more electric cars. ' +
+        'Tesla’s chief financial officer, Vaibhav Taneja, said spending would top $10 billion.',
+    );
+    expect(found.get('Biden')?.type).toBe('person');
+    expect(found.get('Vaibhav Taneja')?.role).toBe('Tesla’s chief financial officer');
+  });
+
   it('gives no role to places and organisations', () => {
     expect(actors.get('Brookings Institution')?.role).toBeUndefined();
   });
