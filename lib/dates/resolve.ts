@@ -96,6 +96,8 @@ export function detectTense(text: string, start: number, end: number, sentence: 
     if (marker.weak) distance *= WEAK_FACTOR;
     if (distance < best.distance) best = { distance, tense: marker.tense };
   }
+  // A date something was set "for" may lie ahead of the past verb: "called an election for July 4".
+  if (best.tense === 'past' && /\bfor\s+$/iu.test(text.slice(Math.max(0, start - 5), start))) return 'unknown';
   return best.tense;
 }
 
