@@ -388,6 +388,8 @@ const ORG_LEAD = /^(?:\p{L}+ )?(?:department|ministry|university|bank|bureau|off
 // A building or a site, which is a place: "Nizhny Novgorod Stadium", "Chiang Kai Shek Memorial Hall Station".
 const FACILITY = /\b(?:stadium|station|airport|tower|towers|hall|bridge|square|park|mosque|masjid|cathedral|palace|arena|temple|museum|street|avenue|boulevard|road)$|^(?:boulevard|avenue|rue|plaza|piazza|place) \p{L}/iu;
 const EVENT = /^(?:operation|battle|siege|hurricane|typhoon|cyclone|(?:tropical )?storm)\b|\b(?:agreement|accord|treaty|summit|conference|war|protocol|act|games|cup|championship|olympics|convention|declaration|accords|talks|process|plan|initiative|festival|election|elections|award|prize)$/iu;
+// A party, or its members as a body: "Labour", "the Republicans", "the Liberal Democrats".
+const PARTY = /^(?:(?:liberal|social|christian|new|free) )?(?:democrats|republicans|conservatives|tories|greens|socialists|liberals|labou?r)$/u;
 const PLACE_BEFORE = /\b(?:in|to|from|into|across|near|at|towards?|visited|visit)\s+$/u;
 
 /**
@@ -401,6 +403,7 @@ const PLACE_BEFORE = /\b(?:in|to|from|into|across|near|at|towards?|visited|visit
  */
 function actorType(text: string, g: Group, name: string, lists: Lists, acronymDefined: boolean): ActorType {
   if (EVENT.test(nameKey(name)) && !g.roles.length) return 'other';
+  if (PARTY.test(nameKey(name))) return 'organization';
   const score: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0, MISC: 0 };
   for (const [type, n] of g.types) score[type] += n;
   // Whether the text is ever "on" or "via" the actor, and ever "in", "at", "from" it.

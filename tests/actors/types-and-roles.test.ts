@@ -46,6 +46,14 @@ describe('findActors types', () => {
     expect(found.get('Royal College of Surgeons')?.type).toBe('organization');
   });
 
+  it('types a party, or its members as a body, as an organisation ("Labor", "the Republicans", "the Liberal Democrats")', () => {
+    const found = actorsOf(
+      'Election called\n\nThe Liberal Democrats, led by Ed Davey, hope to win seats, and the Republicans said the vote was a test. ' +
+        'In Canberra, Labor said it would oppose the bill.',
+    );
+    for (const party of ['Liberal Democrats', 'Republicans', 'Labor']) expect(found.get(party)?.type).toBe('organization');
+  });
+
   it('types a name the text calls "which" or gives officials as an organisation, and one it calls "who" as a person', () => {
     const found = actorsOf(
       'Winter under the streets\n\n' +
