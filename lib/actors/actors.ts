@@ -31,6 +31,7 @@ const TITLE_WORDS = new Set(
     'writer reporter correspondent columnist photographer professor emeritus undersecretary'
   ).split(' '),
 );
+// Titles only ever written before a person's name (unlike "General" in "General Motors").
 const HONORIFIC = /^(?:mr|mrs|ms|dr|prof|professor|sir|dame|sen|rep|gov|gen)\.?$/iu;
 // Title words that also name a government's office ("Foreign Minister", "Foreign Ministry").
 const PORTFOLIOS = new Set('foreign defence defense interior finance state justice executive'.split(' '));
@@ -70,6 +71,8 @@ const LEADING_WORDS = new Set(
 const GROUP_NOUNS = new Set(
   'shares members users residents fans supporters critics opponents officials leaders citizens employees workers voters students parents thousands hundreds millions dozens'.split(' '),
 );
+// How an adjective made of a name ends: "British-born", "Warhol-like".
+const ADJECTIVE_SUFFIX = /-(?:like|style|styled|based|born|run|led|free|specific|related|inspired|winning|winner|owned|backed|made|funded)$/u;
 // Names the text may write in several ways, by their comparison key.
 const WELL_KNOWN: Record<string, string> = {
   us: 'United States', usa: 'United States', america: 'United States', 'united states of america': 'United States',
@@ -379,9 +382,9 @@ const PRONOUN_AFTER = /^[^.!?]{0,3}\b(?:he|she)\b/u;
 const WHICH_AFTER = /^,\s+which\b/u;
 const WHO_AFTER = /^,\s+who\b/u;
 // "Con Edison officials said", "Google employees": the people of an organisation.
+const STAFF_AFTER = /^(?:['’]s)?\s+(?:officials|executives|employees|workers|staffers|shareholders|subsidiary|headquarters)\b/u;
 // "the Biden administration": a president's name.
 const ADMINISTRATION_AFTER = /^(?:['’]s)?\s+administration\b/u;
-const STAFF_AFTER = /^(?:['’]s)?\s+(?:officials|executives|employees|workers|staffers|shareholders|subsidiary|headquarters)\b/u;
 const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|college|school|academy|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|images|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church)$/iu;
 // "Department of Defense", "University of Washington": a head word, then "of" or "for".
 const ORG_LEAD = /^(?:\p{L}+ )?(?:department|ministry|university|bank|bureau|office|board|council|commission|committee|institute|instituto|college|school|academy|church|party|federation|association|league|union|court|house)\s(?:of|for)\b/iu;
@@ -613,8 +616,6 @@ function sameByDemonym(a: string, b: string, demonyms: NameList): boolean {
   }
   return viaDemonym;
 }
-
-const ADJECTIVE_SUFFIX = /-(?:like|style|styled|based|born|run|led|free|specific|related|inspired|winning|winner|owned|backed|made|funded)$/u;
 
 // Words that make a part or a neighbour of a place: "Lower Manhattan", "South Sudan", "Greater London".
 const QUARTERS = new Set('north south east west northern southern eastern western lower upper central greater inner outer'.split(' '));
