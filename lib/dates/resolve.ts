@@ -93,7 +93,9 @@ export function detectTense(text: string, start: number, end: number, sentence: 
     const before = marker.end <= start;
     const between = before ? text.slice(marker.end, start) : text.slice(end, marker.start);
     let distance = between.length + (/[,;:]/.test(between) && (before || !fronted) ? CLAUSE_PENALTY : 0);
-    if (marker.weak) distance *= WEAK_FACTOR;
+    // A verb right before the date, or before its preposition, governs it: "said on Monday it would …" is when it was said.
+    if (before && /^\s+(?:on|at)?\s*$/u.test(between)) distance = 0;
+    else if (marker.weak) distance *= WEAK_FACTOR;
     if (distance < best.distance) best = { distance, tense: marker.tense };
   }
   // A date something was set "for" may lie ahead of the past verb: "called an election for July 4".
