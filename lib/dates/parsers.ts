@@ -44,7 +44,7 @@ const engine = chrono.casual.clone();
 const CHRONO_HINT =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow|tonight)\b|\d{4}-\d\d-\d\d|\d{1,2}\/\d{1,2}\/\d{2,4}/i;
 const LEADING_PREPOSITION = /^(?:on|in|at|by|since|from|until|of|during)\s+/i;
-const PART_OF_DAY = /^(?:morning|afternoon|evening|night)\s+of\s+/i;
+const PART_OF_DAY = /^(?:morning|afternoon|evening|night)\s+(?:of|on)\s+/i;
 const WEEKDAY_WORD = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
 
 /** Converts one side of a chrono result into a reading, at the precision chrono was certain of. */
@@ -93,7 +93,8 @@ export const parseWithChrono: DateParser = ({ text, reference }) => {
     for (let result of engine.parse(paragraph[0], refDate)) {
       let start = paragraph.index! + result.index;
       let written = result.text;
-      // chrono loses the date of "the night of Feb. 24, 2022" (a part of the day "of" a date): read the date alone.
+      // chrono loses the date of a part of the day "of" or "on" a date ("the night of Feb. 24, 2022",
+      // "mid-morning on Wednesday"): read the date alone.
       const partOfDay = PART_OF_DAY.exec(written);
       const inner = partOfDay && !result.start.isCertain('month') ? engine.parse(written.slice(partOfDay[0].length), refDate)[0] : undefined;
       if (inner?.index === 0) {

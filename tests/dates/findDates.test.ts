@@ -121,6 +121,7 @@ describe('findDateMentions', () => {
         ['The deadline is Sept. 30, the last day of the fiscal year.', '2025-09-30'],
         ['The bill was signed on Sept. 12, the last day of the session.', '2025-09-12'],
         ['The company said on Monday it would hire 500 people by year-end.', '2025-09-15'],
+        ['Trading resumed mid-morning on Wednesday.', '2025-09-10'],
         ['On Monday the prime minister called a general election for Oct. 30.', '2025-10-30'],
         ['The hearing was set for Sept. 10 but was cancelled.', '2025-09-10'],
         ['Protests erupted on Christmas Day and lasted a week.', '2024-12-25'],
