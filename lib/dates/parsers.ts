@@ -446,7 +446,18 @@ export const parseAnaphoric: DateParser = ({ text }) => {
     'anaphoric',
     (m) => ({ kind: 'anaphoric', unit: unitOf(m[1]), amount: 0 }),
   );
-  return [...neighbour, ...beforeAfter, ...that];
+  // "two years later", "a decade later": counted from the date just named.
+  const later = matchAll(
+    text,
+    /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3})\s+(day|week|month|year|decade)s?\s+later\b/gi,
+    'anaphoric',
+    (m) => {
+      const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
+      const unit = m[2].toLowerCase();
+      return unit === 'decade' ? { kind: 'anaphoric', unit: 'year', amount: 10 * n } : { kind: 'anaphoric', unit: unitOf(unit), amount: n };
+    },
+  );
+  return [...neighbour, ...beforeAfter, ...that, ...later];
 };
 
 /**

@@ -238,7 +238,8 @@ const ANAPHORIC_ANCHORS: Record<string, DatePrecision[]> = {
 
 function resolveAnaphoric(reading: Reading & { kind: 'anaphoric' }, anchor: EarlierMention): Resolved {
   const { unit, amount } = reading;
-  const side = amount === 0 ? `the same ${unit} as` : `the ${unit} ${amount > 0 ? 'after' : 'before'}`;
+  const n = Math.abs(amount);
+  const side = amount === 0 ? `the same ${unit} as` : `${n === 1 ? `the ${unit}` : `${n} ${unit}s`} ${amount > 0 ? 'after' : 'before'}`;
   const relative = `${side} ${anchor.text}`;
   const year = +anchor.value.slice(0, 4);
   if (unit === 'year') return { value: String(year + amount), precision: 'year', relative, anchored: true };

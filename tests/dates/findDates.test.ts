@@ -173,6 +173,12 @@ describe('findDateMentions', () => {
       expect(findDateMentions('In 2015 a quarter favoured a change, down from the year before.', { published }).map((m) => m.value)).toEqual(['2015', '2014']);
     });
 
+    it('counts "two years later" and "three days later" from the date just named', () => {
+      const law = findDateMentions('The law was passed in 2019 and came into force two years later.', { published });
+      expect(law.map((m) => [m.text, m.value, m.relative])).toEqual([['2019', '2019', null], ['two years later', '2021', '2 years after 2019']]);
+      expect(findDateMentions('The plant closed on May 3, 2019. Three days later, it reopened.', { published }).map((m) => m.value)).toEqual(['2019-05-03', '2019-05-06']);
+    });
+
     it('leaves out "the following day" when the text names no date to count from', () => {
       expect(findDateMentions('The following day, the firm was sold.', { published })).toEqual([]);
     });
