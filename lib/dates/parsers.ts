@@ -276,22 +276,25 @@ const HOLIDAYS: Record<string, [month: number, day: number]> = {
   "new year's eve": [12, 31], "valentine's day": [2, 14], halloween: [10, 31],
 };
 
+const HOLIDAY = "Christmas(?: Day| Eve)?|Boxing Day|New Year['’]s (?:Day|Eve)|Valentine['’]s Day|Halloween";
+
 /**
- * Holidays on a fixed day ("Christmas Day", "New Year's Eve 1999"), with a
- * year or placed like a month's day by the tense. "Christmas" alone only
- * after a preposition of time ("over Christmas", not "Christmas shopping").
+ * Holidays on a fixed day, after a preposition of time ("on Christmas Day",
+ * "over Christmas", not "Christmas shopping" or "Valentine's Day candies")
+ * and placed like a month's day by the tense, or with a year ("New Year's
+ * Eve 1999").
  */
 export const parseHolidays: DateParser = ({ text }) =>
   matchAll(
     text,
     new RegExp(
-      `\\b(Christmas Day|Christmas Eve|Boxing Day|New Year['’]s (?:Day|Eve)|Valentine['’]s Day|Halloween|(?<=\\b(?:on|at|over|by|before|after|until|till|since|during|through)\\s+)Christmas)(?:,?\\s+(${YEAR}))?\\b`,
+      `(?:(?<=\\b(?:on|at|over|by|before|after|until|till|since|during|through)\\s+)(${HOLIDAY})|\\b(${HOLIDAY})(?=,?\\s+${YEAR}))(?:,?\\s+(${YEAR}))?\\b`,
       'g',
     ),
     'holiday',
     (m) => {
-      const [month, day] = HOLIDAYS[m[1].toLowerCase().replace('’', "'")];
-      if (m[2]) return absolute(`${m[2]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, 'day');
+      const [month, day] = HOLIDAYS[(m[1] ?? m[2]).toLowerCase().replace('’', "'")];
+      if (m[3]) return absolute(`${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, 'day');
       return { kind: 'month', month, day, direction: 0 };
     },
   );

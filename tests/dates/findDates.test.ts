@@ -206,8 +206,9 @@ describe('findDateMentions', () => {
       expect(findDateMentions('Orders run from today through Nov. 17.', { published }).map((m) => m.value)).toEqual(['2025-09-16', '2025-11-17']);
     });
 
-    it('reads "Christmas" alone only as a time ("over Christmas"), not in "Christmas shopping"', () => {
+    it('reads a holiday only as a time ("over Christmas"), not in "Christmas shopping" or "Valentine’s Day candies"', () => {
       expect(findDateMentions('Christmas shopping rose this month.', { published }).map((m) => m.text)).not.toContain('Christmas');
+      expect(findDateMentions('Her sculptures resemble neon Valentine’s Day candies.', { published })).toEqual([]);
     });
 
     it('never invents precision', () => {
