@@ -385,7 +385,7 @@ const WHO_AFTER = /^,\s+who\b/u;
 const STAFF_AFTER = /^(?:['’]s)?\s+(?:officials|executives|employees|workers|staffers|shareholders|subsidiary|headquarters)\b/u;
 // "the Biden administration": a president's name.
 const ADMINISTRATION_AFTER = /^(?:['’]s)?\s+administration\b/u;
-const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|college|school|academy|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|images|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church)$/iu;
+const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|college|school|academy|clinic|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|images|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church)$/iu;
 // "Department of Defense", "University of Washington": a head word, then "of" or "for".
 const ORG_LEAD = /^(?:\p{L}+ )?(?:department|ministry|university|bank|bureau|office|board|council|commission|committee|institute|instituto|college|school|academy|church|party|federation|association|league|union|court|house)\s(?:of|for)\b/iu;
 // A building or a site, which is a place: "Nizhny Novgorod Stadium", "Chiang Kai Shek Memorial Hall Station".
@@ -677,6 +677,8 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     return verb && bodyForms.has(nameKey(m.text.slice(0, verb.index))) && !bodyForms.has(nameKey(m.text)) ? part(m, 0, verb.index) : m;
   };
   const things = commonNounAcronyms(text);
+  // The name in a disease's ("Alzheimer's disease", "Parkinson's"), wherever the text writes it, is no actor.
+  for (const m of text.matchAll(/(\p{Lu}\p{L}+)['’]s (?:disease|syndrome)\b/gu)) things.add(nameKey(m[1]));
   const mentions = tagged
     .filter((m) => !isDegree(text, m, personEnds) && !things.has(nameKey(m.text)))
     .map(withoutVerb)

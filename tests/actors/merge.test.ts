@@ -311,6 +311,16 @@ describe('findActors', () => {
     expect(found.get('U.S. Patent and Trademark Office')?.aliases).toContain('USPTO');
   });
 
+  it('drops the name in a disease ("Alzheimer\'s disease"), not an organisation named after it', () => {
+    const found = byName(
+      'Drug slows Alzheimer’s decline\n\nA drug slowed decline in patients with early Alzheimer’s disease, researchers at the Mayo Clinic said. ' +
+        '"This is not a cure," said Maria Carrillo of the Alzheimer’s Association.',
+    );
+    expect(found.has('Alzheimer')).toBe(false);
+    expect(found.get('Alzheimer’s Association')?.type).toBe('organization');
+    expect(found.get('Mayo Clinic')?.type).toBe('organization');
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +
