@@ -370,7 +370,7 @@ function roleInText(text: string, mention: Mention): string | undefined {
     const role = lead.join(' ').replace(/[,;:]$/u, '');
     return /^(?:Former|Ex-|Late)\b/u.test(role) ? role.charAt(0).toLowerCase() + role.slice(1) : role;
   }
-  const after = /^,\s+((?:the|a|an)\s+[^,.;]{3,60}?),/u.exec(text.slice(mention.end, mention.end + 80));
+  const after = /^,\s+((?:the|a|an|\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*)?['’]s)\s+[^,.;]{3,60}?),/u.exec(text.slice(mention.end, mention.end + 80));
   if (after && ROLE_HEADS.test(after[1]) && after[1].split(/\s+/u).length <= 8 && !/\b(?:who|which|that|is|was|has|had)\b/u.test(after[1])) return after[1];
   return undefined;
 }
@@ -625,7 +625,9 @@ const firstForm = (g: Group) => [...g.names.keys()][0];
 
 /** The fullest form: the longest name written, preferring words over acronyms. */
 function fullestName(g: Group): string {
-  return [...g.names.keys()].sort((a, b) => Number(/\p{Ll}/u.test(b)) - Number(/\p{Ll}/u.test(a)) || b.length - a.length)[0];
+  const name = [...g.names.keys()].sort((a, b) => Number(/\p{Ll}/u.test(b)) - Number(/\p{Ll}/u.test(a)) || b.length - a.length)[0];
+  // A dateline's capitals ("SAN FRANCISCO", "LONDON") are not how the place is written; initials ("FATA", "NYC") are.
+  return g.types.has('LOC') && /^\p{Lu}{2,}(?: \p{Lu}{2,})+$|^\p{Lu}{5,}$/u.test(name) ? name.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()) : name;
 }
 
 /**

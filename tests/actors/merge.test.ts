@@ -321,6 +321,11 @@ describe('findActors', () => {
     expect(found.get('Mayo Clinic')?.type).toBe('organization');
   });
 
+  it('writes a dateline\'s place in capitals as the place is written ("SAN FRANCISCO"), not initials', () => {
+    const found = byName('Model released\n\nSAN FRANCISCO — OpenAI released a model on Tuesday. LONDON — Officials at NATO said nothing.');
+    expect([...found.keys()]).toEqual(expect.arrayContaining(['San Francisco', 'London', 'NATO']));
+  });
+
   it('leaves out a headline\'s verb that the tagger took into the name before it', () => {
     const found = byName(
       'Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform\n\nVidyard Launches New Tools and Features for Businesses\n\n' +

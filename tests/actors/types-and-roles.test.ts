@@ -174,6 +174,11 @@ describe('findActors roles', () => {
     expect(found.get('Vaibhav Taneja')?.role).toBe('Tesla’s chief financial officer');
   });
 
+  it('reads an apposition that opens with an owner as the role ("Sundar Pichai, Google’s chief executive, said")', () => {
+    const found = actorsOf('Models spread\n\nSundar Pichai, Google’s chief executive, said last month that the models were popular.');
+    expect(found.get('Sundar Pichai')?.role).toBe('Google’s chief executive');
+  });
+
   it('gives no role to places and organisations', () => {
     expect(actors.get('Brookings Institution')?.role).toBeUndefined();
   });
