@@ -679,7 +679,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     return verb && bodyForms.has(nameKey(m.text.slice(0, verb.index))) && !bodyForms.has(nameKey(m.text)) ? part(m, 0, verb.index) : m;
   };
   const things = commonNounAcronyms(text);
-  // The name in a disease's ("Alzheimer's disease", "Parkinson's"), wherever the text writes it, is no actor.
+  // A name a disease is called after ("Alzheimer's disease", "Tourette's syndrome") is no actor, wherever the text writes it.
   for (const m of text.matchAll(/(\p{Lu}\p{L}+)['’]s (?:disease|syndrome)\b/gu)) things.add(nameKey(m[1]));
   const mentions = tagged
     .filter((m) => !isDegree(text, m, personEnds) && !things.has(nameKey(m.text)))

@@ -23,6 +23,8 @@ const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
 };
+// A count of periods: "two years", "a decade", "3 days" (the words NUMBER_WORDS knows, or digits).
+const PERIODS = `\\b(${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,3})\\s+(day|week|month|year|decade)s?\\s+`;
 
 const absolute = (value: string, precision: DatePrecision): Reading => ({ kind: 'absolute', value, precision });
 
@@ -374,7 +376,7 @@ export const parseRelativePeriods: DateParser = ({ text }) => {
   const weekend = matchAll(text, /\b(?:over\s+)?the\s+weekend\b/gi, 'relative', () => ({ kind: 'shift', unit: 'weekend', amount: 0 }));
   const ago = matchAll(
     text,
-    /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3})\s+(day|week|month|year|decade)s?\s+(ago|earlier)\b/gi,
+    new RegExp(`${PERIODS}(ago|earlier)\\b`, 'gi'),
     'relative',
     (m) => {
       const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
@@ -452,7 +454,7 @@ export const parseAnaphoric: DateParser = ({ text }) => {
   // "two years later", "a decade later": counted from the date just named.
   const later = matchAll(
     text,
-    /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3})\s+(day|week|month|year|decade)s?\s+later\b/gi,
+    new RegExp(`${PERIODS}later\\b`, 'gi'),
     'anaphoric',
     (m) => {
       const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
