@@ -95,9 +95,9 @@ const STATES: Record<string, string> = Object.fromEntries(
 
 /** "Calif." after a city and its comma is California, a place ("Mass." alone may be a church service). */
 function stateAfterCity(text: string, mention: Mention): Mention {
+  if (!mention.text.endsWith('.') && text[mention.end] !== '.') return mention;
   const state = STATES[nameKey(mention.text).replace(/ /g, '')];
-  const dotted = mention.text.endsWith('.') || text[mention.end] === '.';
-  return state && dotted && /\p{Lu}[\p{L}.]*, $/u.test(text.slice(Math.max(0, mention.start - 30), mention.start)) ? { ...mention, type: 'LOC', full: state } : mention;
+  return state && /\p{Lu}[\p{L}.]*, $/u.test(text.slice(Math.max(0, mention.start - 30), mention.start)) ? { ...mention, type: 'LOC', full: state } : mention;
 }
 
 /** How names are compared: lowercase, no accents, no punctuation, no possessive 's. */
@@ -460,13 +460,16 @@ function definedAcronyms(text: string, mentions: Mention[]): Map<string, string>
 }
 
 /**
- * Acronyms the text defines by a phrase in lower case, which name a thing,
- * not an actor: "dinitrophenol, known as DNP", "geographic information
- * system (GIS)", "(or GIS)". The phrase must spell the acronym: its letters, in order,
- * from the start of one of the phrase's words ("the group (ISIS)" does not).
+ * Names the text gives things, not actors (by name key). Acronyms it defines
+ * by a phrase in lower case: "dinitrophenol, known as DNP", "geographic
+ * information system (GIS)", "(or GIS)"; the phrase must spell the acronym:
+ * its letters, in order, from the start of one of the phrase's words ("the
+ * group (ISIS)" does not). And the names diseases are called after, wherever
+ * the text writes them: "Alzheimer's disease", "Tourette's syndrome".
  */
-function commonNounAcronyms(text: string): Set<string> {
+function thingNames(text: string): Set<string> {
   const found = new Set<string>();
+  for (const m of text.matchAll(/(\p{Lu}\p{L}+)['’]s (?:disease|syndrome)\b/gu)) found.add(nameKey(m[1]));
   for (const m of text.matchAll(/(?:, known as | \((?:or )?)(\p{Lu}[\p{Lu}\p{N}&]{1,7})\b/gu)) {
     const phrase = /(?<![\p{L}-])\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,5}$/u.exec(text.slice(Math.max(0, m.index - 80), m.index))?.[0];
     if (!phrase) continue;
@@ -678,9 +681,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     const verb = m.start < headlineEnd ? /\s\p{Lu}\p{Ll}+s$/u.exec(m.text) : null;
     return verb && bodyForms.has(nameKey(m.text.slice(0, verb.index))) && !bodyForms.has(nameKey(m.text)) ? part(m, 0, verb.index) : m;
   };
-  const things = commonNounAcronyms(text);
-  // A name a disease is called after ("Alzheimer's disease", "Tourette's syndrome") is no actor, wherever the text writes it.
-  for (const m of text.matchAll(/(\p{Lu}\p{L}+)['’]s (?:disease|syndrome)\b/gu)) things.add(nameKey(m[1]));
+  const things = thingNames(text);
   const mentions = tagged
     .filter((m) => !isDegree(text, m, personEnds) && !things.has(nameKey(m.text)))
     .map(withoutVerb)
