@@ -275,8 +275,8 @@ async function main(): Promise<void> {
         'in a browser of its own; the DevTools protocol connects only once the panel has settled, so that it does not slow the opening. In ms, from the click:',
     );
     console.log('');
-    console.log('| page | click → filled | p95 | click → panel’s navigation | → script | → reading | reading | analysis | render |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    console.log('| page | click → filled | p95 | click → panel’s navigation | → script | → reading | reading | analysis | render | actors | dates | links |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const row of sidePanelRows) console.log(row);
   }
   console.log('');
@@ -324,7 +324,7 @@ async function sidePanelRuns(build: string, origin: string, pages: Array<{ label
       const filled = measured.map((r) => fromClick(r, r.shown));
       const column = (values: number[]) => fmt(median(values));
       rows.push(
-        `| ${page.label}${asleep ? ', service worker asleep' : ''} | **${column(filled)}** | ${fmt(percentile(filled, 0.95))} | ${column(measured.map((r) => r.origin - r.clickedAt))} | ${column(measured.map((r) => fromClick(r, r.boot)))} | ${column(measured.map((r) => fromClick(r, r.read)))} | ${column(measured.map((r) => span(r.read, r.extracted)))} | ${column(measured.map((r) => span(r.extracted, r.analysed)))} | ${column(measured.map((r) => span(r.analysed, r.shown)))} |`,
+        `| ${page.label}${asleep ? ', service worker asleep' : ''} | **${column(filled)}** | ${fmt(percentile(filled, 0.95))} | ${column(measured.map((r) => r.origin - r.clickedAt))} | ${column(measured.map((r) => fromClick(r, r.boot)))} | ${column(measured.map((r) => fromClick(r, r.read)))} | ${column(measured.map((r) => span(r.read, r.extracted)))} | ${column(measured.map((r) => span(r.extracted, r.analysed)))} | ${column(measured.map((r) => span(r.analysed, r.shown)))} | ${['actorsMs', 'datesMs', 'linksMs'].map((key) => column(measured.map((r) => r.timings?.[key] ?? NaN))).join(' | ')} |`,
       );
     }
   } finally {
