@@ -394,6 +394,10 @@ const EVENT = /^(?:operation|battle|siege|hurricane|typhoon|cyclone|(?:tropical 
 // A party, or its members as a body: "Labour", "the Republicans", "the Liberal Democrats".
 const PARTY = /^(?:(?:liberal|social|christian|new|free) )?(?:democrats|republicans|conservatives|tories|greens|socialists|liberals|labou?r)$/u;
 const PLACE_BEFORE = /\b(?:in|to|from|into|across|near|at|towards?|visited|visit)\s+$/u;
+// "a Diet Coke", "a Big Mac at the counter": a name of two words or more after "a" that heads its
+// noun phrase is a thing, not a person ("a Kennedy" is one of a family; "a Trump supporter" names one).
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])an?\s+$/u;
+const HEAD_ENDS = /^(?:\s*[^\s\p{L}]|\s+(?:at|in|on|for|with|to|from|of|by|as|than|that|is|was)\b)/u;
 
 /**
  * The type of an actor: the tagger's votes over its mentions, weighed with
@@ -424,6 +428,10 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
     if (STAFF_AFTER.test(after)) score.ORG += 1.5;
     if (ADMINISTRATION_AFTER.test(after)) score.PER += 2;
     if (PLACE_BEFORE.test(before)) score.LOC += 0.5;
+    if (text.slice(start, end).includes(' ') && ARTICLE_BEFORE.test(before) && HEAD_ENDS.test(after)) {
+      score.PER -= 1.5;
+      score.MISC += 1;
+    }
   }
   const key = nameKey(name);
   const words = key.split(' ');

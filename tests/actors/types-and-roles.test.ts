@@ -94,6 +94,15 @@ describe('findActors types', () => {
     expect(actorsOf('Neon\n\nThe first neon sign in Paris lit up a barbershop on the Boulevard Montmartre in 1912.').get('Boulevard Montmartre')?.type).toBe('place');
   });
 
+  it('types a name of two words after "a" that heads its noun phrase as a thing, not a person', () => {
+    const found = actorsOf('Minibars\n\n“Minibars almost always lose money, even when they charge $10 for a Diet Coke,” Sharon said. He ordered a Big Mac at the counter.');
+    expect(found.get('Diet Coke')?.type).toBe('other');
+    expect(found.get('Big Mac')?.type).toBe('other');
+    expect(found.get('Sharon')?.type).toBe('person');
+    // One of a family is still a person.
+    expect(actorsOf('Weddings\n\nShe was married to a Kennedy for ten years.').get('Kennedy')?.type).toBe('person');
+  });
+
   it('reads a subheading in Title Case like a headline, so its common words are no names', () => {
     expect(actors.has('Position')).toBe(false);
     expect(actors.get('Islamabad')?.type).toBe('place');
