@@ -293,6 +293,7 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   if (/^\S+-\p{Ll}{3,}$/u.test(mention.text) ? mention.type !== 'PER' : ADJECTIVE_SUFFIX.test(mention.text)) return true;
   // A lawmaker's party and state after the name ("Sen. Mitch McConnell, R-Ky.,", "(D-N.Y.)").
   if (/^[DRI]-\p{Lu}/u.test(mention.text) && /[,(]\s*$/u.test(text.slice(Math.max(0, mention.start - 2), mention.start))) return true;
+  if (inPhotoCredit(text, mention)) return true;
   const key = nameKey(mention.text);
   // A point of the compass alone is a name only as "the West", "the North".
   if (QUARTERS.has(key) && !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start))) return true;
@@ -304,6 +305,20 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   if (people && (places.has(people) || places.has(`${people}a`))) return true;
   // "American", "Pakistani": adjectives, not actors.
   return mention.type === 'MISC' && !key.includes(' ') && (demonyms.has(key) || /(?:ian|ean|can|ese|ish|ic|i)$/.test(key));
+}
+
+/**
+ * Whether a mention is inside a picture's credit written in brackets into the text: "(AP Photo/Evan
+ * Vucci)", "(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)", "(All photos: Atlas
+ * staff)". The photographer and the agency are not in the story (as lib/extract/captions.ts drops
+ * the credits the markup names).
+ */
+function inPhotoCredit(text: string, mention: Mention): boolean {
+  const open = text.lastIndexOf('(', mention.start);
+  const close = text.indexOf(')', mention.end);
+  if (open < 0 || close < 0 || mention.start - open > 100 || close - mention.end > 100) return false;
+  const inside = text.slice(open + 1, close);
+  return !/[()\n]/u.test(inside) && /\b(?:photos?|images?|pictures?)\b/iu.test(inside) && /[/:]|\bvia\b|\bby\b/u.test(inside);
 }
 
 /**

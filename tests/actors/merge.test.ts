@@ -218,6 +218,16 @@ describe('findActors', () => {
     expect([...found.values()].flatMap((a) => [a.name, ...a.aliases]).filter((name) => name.includes('Image'))).toEqual([]);
   });
 
+  it('lists no one named only in a picture\'s credit in brackets ("(AP Photo/Evan Vucci)")', () => {
+    const found = byName(
+      'Biden speaks\n\nPresident Joe Biden speaks in the East Room of the White House. (AP Photo/Evan Vucci)\n\n' +
+        'The ship broke up over Siberia, the agency said.(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)\n\n(All photos: Atlas staff)\n\n' +
+        'The pictures (shown by Reuters in London) were taken by Ann Smith.',
+    );
+    for (const name of ['Evan Vucci', 'Oleg Urusov', 'Roscosmos Space Agency Press Service', 'Atlas']) expect(found.has(name), name).toBe(false);
+    for (const name of ['Joe Biden', 'White House', 'Siberia', 'Reuters', 'London', 'Ann Smith']) expect(found.has(name), name).toBe(true);
+  });
+
   it('splits a person from the organisation "of" which the tagger took into the name, and takes "Professor" as a title', () => {
     const found = byName(
       'Flag panel named\n\nThe panel includes Professor Emeritus John Burrows of the University of Canterbury. Professor Burrows said the vote was fair. ' +
