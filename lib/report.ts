@@ -70,7 +70,7 @@ export interface BackgroundLink {
   kind: LinkKind;
   /** Names of the actors the link is about. */
   about: string[];
-  /** Why it is listed ("about TTP, Bajaur"). */
+  /** Why it is listed ("about TTP, Bajaur"); empty for a link of the article's body that mentions nothing of the story. */
   reason: string;
   score?: number;
 }

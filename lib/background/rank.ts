@@ -103,7 +103,8 @@ function reasonFor(matched: Term[]): string {
   const parts = [];
   if (actors.length) parts.push(`about ${actors.join(', ')}`);
   if (terms.length) parts.push(`mentions ${terms.join(', ')}`);
-  return parts.join('; ') || 'linked in the article';
+  // A link listed only because the author put it in the body has no reason beyond its kind, which the panel shows.
+  return parts.join('; ');
 }
 
 function titleOf(link: RawLink): string {
