@@ -92,11 +92,27 @@ const STATES: Record<string, string> = Object.fromEntries(
     .split(',')
     .map((entry) => [entry.slice(0, entry.indexOf(' ')), entry.slice(entry.indexOf(' ') + 1)]),
 );
+// The postal codes, written the same way ("New York City, NY").
+const POSTAL_STATES: Record<string, string> = Object.fromEntries(
+  (
+    'AL Alabama,AK Alaska,AZ Arizona,AR Arkansas,CA California,CO Colorado,CT Connecticut,DE Delaware,FL Florida,GA Georgia,HI Hawaii,' +
+    'ID Idaho,IL Illinois,IN Indiana,IA Iowa,KS Kansas,KY Kentucky,LA Louisiana,ME Maine,MD Maryland,MA Massachusetts,MI Michigan,' +
+    'MN Minnesota,MS Mississippi,MO Missouri,MT Montana,NE Nebraska,NV Nevada,NH New Hampshire,NJ New Jersey,NM New Mexico,NY New York,' +
+    'NC North Carolina,ND North Dakota,OH Ohio,OK Oklahoma,OR Oregon,PA Pennsylvania,RI Rhode Island,SC South Carolina,SD South Dakota,' +
+    'TN Tennessee,TX Texas,UT Utah,VT Vermont,VA Virginia,WA Washington,WV West Virginia,WI Wisconsin,WY Wyoming'
+  )
+    .split(',')
+    .map((entry) => [entry.slice(0, 2), entry.slice(3)]),
+);
 
-/** "Calif." after a city and its comma is California, a place ("Mass." alone may be a church service). */
+/**
+ * "Calif." or "CA" after a city and its comma is California, a place ("Mass." alone may be a church
+ * service, "CA" a chartered accountant).
+ */
 function stateAfterCity(text: string, mention: Mention): Mention {
-  if (!mention.text.endsWith('.') && text[mention.end] !== '.') return mention;
-  const state = STATES[nameKey(mention.text).replace(/ /g, '')];
+  const postal = /^\p{Lu}{2}$/u.test(mention.text) ? POSTAL_STATES[mention.text] : undefined;
+  if (!postal && !mention.text.endsWith('.') && text[mention.end] !== '.') return mention;
+  const state = postal ?? STATES[nameKey(mention.text).replace(/ /g, '')];
   return state && /\p{Lu}[\p{L}.]*, $/u.test(text.slice(Math.max(0, mention.start - 30), mention.start)) ? { ...mention, type: 'LOC', full: state } : mention;
 }
 

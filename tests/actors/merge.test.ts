@@ -148,13 +148,14 @@ describe('findActors', () => {
     expect([...found.keys()].filter((name) => name.includes('CEO'))).toEqual([]);
   });
 
-  it('drops degrees after a person\'s name and the AM or PM of a time, but keeps a state after a city', () => {
+  it('drops degrees after a person\'s name and the AM or PM of a time, but keeps a state after a city, by its name', () => {
     const found = byName(
       'Allergy study\n\n“This is a groundbreaking study, really,” says Katie Allen, MD, PhD. She works in Melbourne. The scientists were led by Michael Shadlen, Ph.D., of Columbia University. ' +
         'The ring was taken from her room sometime between 8 AM and 9 PM Wednesday. The company is based in Baltimore, MD, and in Houston.',
     );
     expect([...found.keys()]).toEqual(expect.arrayContaining(['Katie Allen', 'Michael Shadlen', 'Columbia University', 'Baltimore', 'Houston']));
-    expect(found.get('MD')).toMatchObject({ type: 'place', mentions: 1 });
+    expect(found.get('Maryland')).toMatchObject({ type: 'place', mentions: 1, aliases: ['MD'] });
+    expect(byName('Columbia\n\nA team at Columbia University in New York City, NY, set out to test it.').get('New York')).toMatchObject({ type: 'place', aliases: ['NY'] });
     for (const junk of ['Ph', 'PhD', 'AM', 'PM']) expect(found.has(junk), junk).toBe(false);
   });
 
