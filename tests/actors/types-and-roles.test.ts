@@ -12,9 +12,12 @@ describe('findActors types', () => {
       'Islamabad says the Afghan Taliban shelter the militants.',
   );
 
-  it('types a name headed "Operation" or "Agreement" as an event, never a person or place', () => {
+  it('types a name headed "Operation", "Agreement" or "Bill" as an event, never a person or place', () => {
     expect(actors.get('Operation Sarbakaf')?.type ?? 'other').toBe('other');
     expect(actors.get('Doha Agreement')?.type ?? 'other').toBe('other');
+    const bill = actorsOf('Media\n\nThe Data Retention Bill was debated on Monday. Critics of the Data Retention Bill include Bill Shorten, the Opposition Leader.');
+    expect(bill.get('Data Retention Bill')?.type).toBe('other');
+    expect(bill.get('Bill Shorten')?.type).toBe('person');
   });
 
   it('types a surname the text has speak ("X argued", "X has urged") as a person', () => {
