@@ -1,5 +1,6 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleInfo } from '../report';
+import { cleanByline } from './byline';
 import { CAPTION_MARK, CREDIT_MARK, classedCaptions, photoCredits } from './captions';
 import { findPublicationDate, isoDay } from './published';
 import { sanitizeArticleHtml } from './sanitize';
@@ -91,7 +92,7 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
     article: {
       info: {
         title,
-        byline: clean(parsed.byline),
+        byline: cleanByline(parsed.byline),
         siteName: clean(parsed.siteName),
         url,
         published: isoDay(parsed.publishedTime) ?? findPublicationDate(doc),

@@ -137,6 +137,16 @@ describe.skipIf(!hasShared)('extractArticle on real pages', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.article.info.published).toBe(page.publishedTime!.slice(0, 10));
   });
+
+  it('gives the authors’ names as the byline, without the date and comment count its element holds', () => {
+    const byline = (name: string) => {
+      const result = extractPage(pages.find((p) => p.name === name)!);
+      return result.ok ? result.article.info.byline : undefined;
+    };
+    expect(byline('breitbart')).toBe('Lucas Nolan'); // Readability: "by Lucas Nolan22 Dec 2016651"
+    expect(byline('yahoo-3')).toBe('Gillian Mohney'); // "By GILLIAN MOHNEY March 11, 2015 3:46 PM"
+    expect(byline('spiceworks')).toBeNull(); // "Last Updated: January 7, 2025"
+  });
 });
 
 describe('teasers in the story', () => {

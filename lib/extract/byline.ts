@@ -1,0 +1,35 @@
+// A month's name or abbreviation, in English.
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+// Where a date or a time starts in a byline: "22 Dec 2016", "March 25, 2015", "2015-03-25", "3:46 PM".
+const DATE_TAIL = new RegExp(
+  `\\s*(?:\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}).*$`,
+  'iu',
+);
+// What a page writes before its authors: "By", "Par", "Von", "Por", "Di", "Door".
+const BY = /^(?:by|par|von|por|di|door)\s+/iu;
+// A date's label left without its date: "Last Updated:", "Published".
+const LABEL_ONLY = /^(?:last\s+)?(?:updated|modified|published|posted)(?:\s+on)?$/iu;
+
+/**
+ * The authors' names in a byline as Readability gives it, which is the text
+ * of the page's byline element: without the "By" before them, and without a
+ * date, time or comment count the element also holds ("by Lucas Nolan22 Dec
+ * 2016651" is Lucas Nolan, "By Nathan Willis March 25, 2015" Nathan Willis);
+ * names written in capitals get capitals only at the start ("JOE HILDEBRAND"
+ * is Joe Hildebrand). Null when nothing but a date and its label is left
+ * ("Last Updated: January 7, 2025"). The panel shows it, and citations take
+ * their authors from it.
+ */
+export function cleanByline(raw: string | null | undefined): string | null {
+  let byline = (raw ?? '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(DATE_TAIL, '')
+    .replace(BY, '')
+    .replace(/[\s,;:|·–—-]+$/u, '');
+  if (!byline || LABEL_ONLY.test(byline)) return null;
+  if (!/\p{Ll}/u.test(byline) && /\p{Lu}{2}/u.test(byline)) {
+    byline = byline.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  }
+  return byline;
+}
