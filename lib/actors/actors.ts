@@ -309,7 +309,7 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   if (/^\S+-\p{Ll}{3,}$/u.test(mention.text) ? mention.type !== 'PER' : ADJECTIVE_SUFFIX.test(mention.text)) return true;
   // A lawmaker's party and state after the name ("Sen. Mitch McConnell, R-Ky.,", "(D-N.Y.)").
   if (/^[DRI]-\p{Lu}/u.test(mention.text) && /[,(]\s*$/u.test(text.slice(Math.max(0, mention.start - 2), mention.start))) return true;
-  if (inPhotoCredit(text, mention)) return true;
+  if (inPhotoCredit(text, mention) || inTitleOfWork(text, mention)) return true;
   const key = nameKey(mention.text);
   // A point of the compass alone is a name only as "the West", "the North".
   if (QUARTERS.has(key) && !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start))) return true;
@@ -335,6 +335,25 @@ function inPhotoCredit(text: string, mention: Mention): boolean {
   if (open < 0 || close < 0 || mention.start - open > 100 || close - mention.end > 100) return false;
   const inside = text.slice(open + 1, close);
   return !/[()\n]/u.test(inside) && /\b(?:photos?|images?|pictures?)\b/iu.test(inside) && /[/:]|\bvia\b|\bby\b/u.test(inside);
+}
+
+// A work, named just before its title in quotes: "her book “A Paradise Built in Hell”".
+const WORK_BEFORE = /\b(?:book|novel|memoir|film|movie|documentary|song|album|essay|article|paper|study|show|series|play|poem|titled|entitled|headlined)\s*,?\s*$/iu;
+
+/**
+ * Whether a mention is a word of a work's title in quotes, after the kind of
+ * work it is ("In her book “A Paradise Built in Hell: The Extraordinary
+ * Communities that Arise in Disaster,” Rebecca Solnit wrote"): the capitals
+ * of a title in Title Case make no names.
+ */
+function inTitleOfWork(text: string, mention: Mention): boolean {
+  const curly = text.lastIndexOf('“', mention.start) > text.lastIndexOf('"', mention.start);
+  const open = text.lastIndexOf(curly ? '“' : '"', mention.start);
+  const close = text.indexOf(curly ? '”' : '"', mention.end);
+  if (open < 0 || close < 0 || close - open > 200 || /["”]/u.test(text.slice(open + 1, mention.start))) return false;
+  const words = text.slice(open + 1, close).split(' ');
+  // A title in Title Case, not a quotation ("the study “was done in Berlin”").
+  return WORK_BEFORE.test(text.slice(Math.max(0, open - 30), open)) && words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 >= words.length;
 }
 
 /**

@@ -229,6 +229,15 @@ describe('findActors', () => {
     for (const name of ['Joe Biden', 'White House', 'Siberia', 'Reuters', 'London', 'Ann Smith']) expect(found.has(name), name).toBe(true);
   });
 
+  it('takes no names from a work\'s title in quotes, but does from a quotation', () => {
+    const found = byName(
+      'Books\n\nIn her book “A Paradise Built in Hell: The Extraordinary Communities that Arise in Disaster,” Rebecca Solnit wrote about San Francisco. ' +
+        'In his 1963 paper "Deterministic Nonperiodic Flow," Edward Lorenz described chaos. The study "was done in Berlin by Angela Merkel\'s team," he said.',
+    );
+    for (const name of ['Paradise Built', 'Hell', 'Arise', 'Disaster', 'Deterministic Nonperiodic Flow']) expect(found.has(name), name).toBe(false);
+    for (const name of ['Rebecca Solnit', 'San Francisco', 'Edward Lorenz', 'Berlin', 'Angela Merkel']) expect(found.has(name), name).toBe(true);
+  });
+
   it('splits a person from the organisation "of" which the tagger took into the name, and takes "Professor" as a title', () => {
     const found = byName(
       'Flag panel named\n\nThe panel includes Professor Emeritus John Burrows of the University of Canterbury. Professor Burrows said the vote was fair. ' +
