@@ -33,6 +33,8 @@ const TITLE_WORDS = new Set(
 );
 // Titles only ever written before a person's name (unlike "General" in "General Motors").
 const HONORIFIC = /^(?:mr|mrs|ms|dr|prof|professor|sir|dame|sen|rep|gov|gen)\.?$/iu;
+// Courtesy titles, which say nothing of who someone is: never a role to show.
+const COURTESY = /^(?:mr|mrs|ms|miss|mx)\.?$/iu;
 // Title words that also name a government's office ("Foreign Minister", "Foreign Ministry").
 const PORTFOLIOS = new Set('foreign defence defense interior finance state justice executive'.split(' '));
 const ROLE_HEADS =
@@ -172,7 +174,26 @@ function tagMentions(text: string): { mentions: Mention[]; tokens: Token[][] } {
     if (spelled || headAndPurpose) mentions[mentions.length - 1] = { ...prev, text: text.slice(prev.start, mention.end), end: mention.end, type: 'ORG' };
     else mentions.push(mention);
   }
-  return { mentions, tokens };
+  return { mentions: [...mentions, ...afterCourtesyTitles(tokens, headings, mentions, text)].sort((a, b) => a.start - b.start), tokens };
+}
+
+/**
+ * The names after "Mr.", "Mrs.", "Ms." or "Dr." that the tagger left out, which are people: it
+ * misses a surname that is also a word ("Mr. Trump has called…") where a sentence starts.
+ */
+function afterCourtesyTitles(tokens: Token[][], headings: boolean[], found: Mention[], text: string): Mention[] {
+  const added: Mention[] = [];
+  tokens.forEach((sentence, s) => {
+    if (headings[s]) return;
+    for (let i = 0; i + 1 < sentence.length; i++) {
+      if (!/^(?:Mr|Mrs|Ms|Dr)\.$/u.test(sentence[i].text) || !/^\p{Lu}\p{Ll}/u.test(sentence[i + 1].text)) continue;
+      if (found.some((m) => m.start <= sentence[i + 1].start && sentence[i + 1].start < m.end)) continue;
+      let end = i + 2;
+      while (end < sentence.length && end < i + 4 && /^\p{Lu}\p{Ll}/u.test(sentence[end].text)) end++;
+      added.push({ text: text.slice(sentence[i].start, sentence[end - 1].end), type: 'PER', start: sentence[i].start, end: sentence[end - 1].end });
+    }
+  });
+  return added;
 }
 
 /** The characters `from` to `to` of a mention's text, as a mention of their own. */
@@ -319,6 +340,8 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   // The people of a place ("New Yorkers", "Londoners", "Floridians"), not an actor.
   const people = mention.type !== 'PER' && /^(.+?)(?:er|ian)s$/u.exec(key)?.[1];
   if (people && (places.has(people) || places.has(`${people}a`))) return true;
+  // A party's member ("a Virginia Democrat") describes a person; the party is "the Democrats".
+  if (key === 'democrat' || key === 'republican') return true;
   // "American", "Pakistani": adjectives, not actors.
   return mention.type === 'MISC' && !key.includes(' ') && (demonyms.has(key) || /(?:ian|ean|can|ese|ish|ic|i)$/.test(key));
 }
@@ -752,7 +775,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
       const defined = [...g.names.keys()].some((n) => acronyms.has(nameKey(n)));
       const type = actorType(text, g, name, lists, defined);
       const offsets = g.offsets.sort((a, b) => a[0] - b[0]);
-      const role = type === 'person' ? g.roles.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] : undefined;
+      const role = type === 'person' ? g.roles.filter((r) => !COURTESY.test(r)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] : undefined;
       return {
         name,
         type,

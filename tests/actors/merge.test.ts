@@ -238,6 +238,12 @@ describe('findActors', () => {
     for (const name of ['Rebecca Solnit', 'San Francisco', 'Edward Lorenz', 'Berlin', 'Angela Merkel']) expect(found.has(name), name).toBe(true);
   });
 
+  it('finds a name after "Mr." that the tagger leaves out where a sentence starts', () => {
+    const found = byName('Roads\n\nMr. Trump has called for spending on roads. Mrs. Clinton has not.');
+    expect(found.get('Trump')).toMatchObject({ type: 'person', mentions: 1 });
+    expect(found.get('Clinton')).toMatchObject({ type: 'person', mentions: 1 });
+  });
+
   it('splits a person from the organisation "of" which the tagger took into the name, and takes "Professor" as a title', () => {
     const found = byName(
       'Flag panel named\n\nThe panel includes Professor Emeritus John Burrows of the University of Canterbury. Professor Burrows said the vote was fair. ' +

@@ -191,6 +191,16 @@ describe('findActors roles', () => {
     expect(found.get('Sundar Pichai')?.role).toBe('Google’s chief executive');
   });
 
+  it('shows no courtesy title as a role, and lists no party member ("a Virginia Democrat") as an actor', () => {
+    const found = actorsOf(
+      'Debt\n\n“It has just disappeared,” said Senator Mark Warner, a Virginia Democrat. Mr. Trump has called for spending. Mr. Warner, the Virginia Democrat, said so too.',
+    );
+    expect(found.get('Trump')).toMatchObject({ type: 'person' });
+    expect(found.get('Trump')?.role).toBeUndefined();
+    expect(found.get('Mark Warner')?.role).toBe('Senator');
+    expect(found.has('Democrat')).toBe(false);
+  });
+
   it('gives no role to places and organisations', () => {
     expect(actors.get('Brookings Institution')?.role).toBeUndefined();
   });
