@@ -463,7 +463,7 @@ const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|age
 const ORG_LEAD = /^(?:\p{L}+ )?(?:department|ministry|university|bank|bureau|office|board|council|commission|committee|institute|instituto|college|school|academy|church|party|federation|association|league|union|court|house)\s(?:of|for)\b/iu;
 // A building or a site, which is a place: "Nizhny Novgorod Stadium", "Chiang Kai Shek Memorial Hall Station".
 const FACILITY = /\b(?:stadium|station|airport|tower|towers|hall|bridge|square|park|mosque|masjid|cathedral|palace|arena|temple|museum|street|avenue|boulevard|road)$|^(?:boulevard|avenue|rue|plaza|piazza|place) \p{L}/iu;
-const EVENT = /^(?:operation|battle|siege|hurricane|typhoon|cyclone|(?:tropical )?storm)\b|\b(?:agreement|accord|treaty|summit|conference|war|protocol|act|games|cup|championship|olympics|convention|declaration|accords|talks|process|plan|initiative|festival|election|elections|award|prize)$|\S bill$/iu;
+const EVENT = /^(?:operation|battle|siege|hurricane|typhoon|cyclone|(?:tropical )?storm)\b|\b(?:agreement|accord|treaty|summit|conference|war|protocol|act|games|cup|championship|olympics|convention|declaration|accords|talks|process|plan|initiative|festival|election|elections|award|prize|depression|recession|crisis|revolution|pandemic)$|\S bill$/iu;
 // A party, or its members as a body: "Labour", "the Republicans", "the Liberal Democrats".
 const PARTY = /^(?:(?:liberal|social|christian|new|free) )?(?:democrats|republicans|conservatives|tories|greens|socialists|liberals|labou?r)$/u;
 const PLACE_BEFORE = /\b(?:in|to|from|into|across|near|at|towards?|visited|visit)\s+$/u;

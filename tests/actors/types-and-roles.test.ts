@@ -12,12 +12,14 @@ describe('findActors types', () => {
       'Islamabad says the Afghan Taliban shelter the militants.',
   );
 
-  it('types a name headed "Operation", "Agreement" or "Bill" as an event, never a person or place', () => {
+  it('types a name headed "Operation", "Agreement", "Bill" or "Depression" as an event, never a person or place', () => {
     expect(actors.get('Operation Sarbakaf')?.type ?? 'other').toBe('other');
     expect(actors.get('Doha Agreement')?.type ?? 'other').toBe('other');
     const bill = actorsOf('Media\n\nThe Data Retention Bill was debated on Monday. Critics of the Data Retention Bill include Bill Shorten, the Opposition Leader.');
     expect(bill.get('Data Retention Bill')?.type).toBe('other');
     expect(bill.get('Bill Shorten')?.type).toBe('person');
+    const history = actorsOf('History\n\nThe deficit is the largest since the Great Depression, and the Fed has warned of it since the American Revolution ended.');
+    for (const name of ['Great Depression', 'American Revolution']) expect(history.get(name)?.type, name).toBe('other');
   });
 
   it('types a surname the text has speak ("X argued", "X has urged") as a person', () => {
