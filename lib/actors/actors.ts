@@ -635,7 +635,9 @@ function mergeMentions(mentions: Mention[], { places, demonyms, first }: Lists, 
       // "Manhattan" is not "Lower Manhattan", nor "Sudan" "South Sudan".
       const part = kw.slice(-words.length).join(' ') === key && !kw.slice(0, -words.length).every((w) => QUARTERS.has(w));
       // A known place at the head of a longer name that is no place names its paper or navy ("New Zealand Herald"), not the place.
-      const head = m.type !== 'PER' && kw.slice(0, words.length).join(' ') === key && (!knownPlace || places.has(k));
+      // Nor is a company the same as its branch in a place ("Yahoo" is not "Yahoo Japan").
+      const branch = !QUARTERS.has(key) && places.has(kw.slice(words.length).join(' '));
+      const head = m.type !== 'PER' && kw.slice(0, words.length).join(' ') === key && (!knownPlace || places.has(k)) && !branch;
       return sameType && kw.length > words.length && (part || head);
     });
     if (longer.length) return longer.sort((a, b) => count(groups.get(b)!) - count(groups.get(a)!) || created.get(a)! - created.get(b)!)[0];
@@ -769,7 +771,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map((m) => (m.role ? m : { ...m, role: roleInText(text, m) }));
   const acronyms = definedAcronyms(text, mentions);
 
-  return mergeMentions(mentions, lists, acronyms)
+  const actors = mergeMentions(mentions, lists, acronyms)
     .map((g): Actor => {
       const name = fullestName(g);
       const defined = [...g.names.keys()].some((n) => acronyms.has(nameKey(n)));
@@ -787,6 +789,13 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
       };
     })
     .sort((a, b) => b.salience - a.salience || a.offsets[0][0] - b.offsets[0][0]);
+  // An organisation's name and a place is its branch there ("Yahoo Japan"), whatever the tagger made of its few mentions.
+  const organisations = new Set(actors.filter((a) => a.type === 'organization').map((a) => nameKey(a.name)));
+  return actors.map(({ role, ...a }) => {
+    const words = nameKey(a.name).split(' ');
+    const branch = a.type !== 'organization' && words.length > 1 && organisations.has(words.slice(0, -1).join(' ')) && lists.places.has(words[words.length - 1]);
+    return branch ? { ...a, type: 'organization' } : { ...a, ...(role ? { role } : {}) };
+  });
 }
 
 /** A list of the gazetteer's (lowercased) names. */

@@ -244,6 +244,15 @@ describe('findActors', () => {
     expect(found.get('Clinton')).toMatchObject({ type: 'person', mentions: 1 });
   });
 
+  it('keeps a company apart from its branch in a place ("Yahoo", "Yahoo Japan"), both organisations', () => {
+    const found = byName(
+      'The deal\n\nYahoo will sell its internet business to Verizon for $4.8 billion. The cash will stay with Yahoo, as will its stakes in Alibaba Group and Yahoo Japan. ' +
+        'Yahoo, which was founded in 1994, will become a holding company for the Alibaba and Yahoo Japan stock.',
+    );
+    expect(found.get('Yahoo')).toMatchObject({ type: 'organization', mentions: 3, aliases: [] });
+    expect(found.get('Yahoo Japan')).toMatchObject({ type: 'organization', mentions: 2 });
+  });
+
   it('splits a person from the organisation "of" which the tagger took into the name, and takes "Professor" as a title', () => {
     const found = byName(
       'Flag panel named\n\nThe panel includes Professor Emeritus John Burrows of the University of Canterbury. Professor Burrows said the vote was fair. ' +
