@@ -28,7 +28,8 @@ export function splitSentences(text: string): Sentence[] {
     if (m[1]) {
       const before = text.slice(Math.max(0, at - 12), at);
       const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
-      if (m[1] === '.' && (ABBREVIATIONS.has(word.replace(/\.$/, '')) || /^\p{L}$/u.test(word))) continue;
+      // A paragraph ends its sentence even after an abbreviation ("the Xbox One S.", a blank line, "You can…").
+      if (m[1] === '.' && !/\n\s*\n/u.test(m[2]) && (ABBREVIATIONS.has(word.replace(/\.$/, '')) || /^\p{L}$/u.test(word))) continue;
       push(at + m[1].length);
     } else {
       push(at);

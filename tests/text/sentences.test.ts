@@ -27,6 +27,15 @@ describe('splitSentences', () => {
     expect(texts('Khalilzad Urges Talks\n\nISLAMABAD — He spoke')).toEqual(['Khalilzad Urges Talks', 'ISLAMABAD — He spoke']);
   });
 
+  it('splits at a blank line after an initial or an abbreviation too', () => {
+    expect(texts('It beats the Xbox One S.\n\nYou can buy it now. Talks began in Jan.\n\nThey failed.')).toEqual([
+      'It beats the Xbox One S.',
+      'You can buy it now.',
+      'Talks began in Jan.',
+      'They failed.',
+    ]);
+  });
+
   it('gives offsets into the text', () => {
     const text = 'One.  Two.\n\nThree';
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
