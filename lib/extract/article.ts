@@ -74,7 +74,8 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
   if (!parsed || !parsed.content) {
     return { ok: false, reason: 'no-article', message: 'No article text was found on this page.' };
   }
-  const title = (parsed.title || doc.title || '').trim();
+  const decode = (value: string | null | undefined) => decodeEntities(value, doc);
+  const title = (decode(parsed.title) || doc.title || '').trim();
   const htmlCut = parsed.content.length > MAX_CONTENT_HTML;
   const contentHtml = sanitizeArticleHtml(htmlCut ? cutHtml(parsed.content, MAX_CONTENT_HTML) : parsed.content, doc);
   const full = articleText(title, contentHtml, doc, creditTexts);
@@ -92,13 +93,13 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
     article: {
       info: {
         title,
-        byline: cleanByline(parsed.byline),
-        siteName: clean(parsed.siteName),
+        byline: cleanByline(decode(parsed.byline)),
+        siteName: clean(decode(parsed.siteName)),
         url,
         published: isoDay(parsed.publishedTime) ?? findPublicationDate(doc),
         lang: lang ?? clean(parsed.lang),
         wordCount,
-        excerpt: clean(parsed.excerpt),
+        excerpt: clean(decode(parsed.excerpt)),
       },
       contentHtml,
       text,
@@ -130,6 +131,18 @@ function safeIsReaderable(doc: Document): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Metadata with the HTML entities that a page escaped twice decoded, which Readability leaves
+ * ("mobile gaming.&amp;nbsp;" in msn's description reached the panel as "gaming.&nbsp;"). A
+ * textarea of an inert document holds text only, so nothing in the value becomes markup.
+ */
+function decodeEntities(value: string | null | undefined, doc: Document): string | null {
+  if (!value || !/&(?:[a-z][a-z\d]*|#\d+|#x[\da-f]+);/iu.test(value)) return value ?? null;
+  const area = doc.implementation.createHTMLDocument('').createElement('textarea');
+  area.innerHTML = value;
+  return area.value;
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -147,6 +147,22 @@ describe.skipIf(!hasShared)('extractArticle on real pages', () => {
     expect(byline('yahoo-3')).toBe('Gillian Mohney'); // "By GILLIAN MOHNEY March 11, 2015 3:46 PM"
     expect(byline('spiceworks')).toBeNull(); // "Last Updated: January 7, 2025"
   });
+
+  it('decodes the entities a page escaped twice in its description ("gaming.&amp;nbsp;")', () => {
+    const result = extractPage(pages.find((p) => p.name === 'msn')!);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.info.excerpt).toMatch(/first foray into mobile gaming\.$/);
+  });
+});
+
+describe('extractArticle metadata', () => {
+  it('decodes entities in metadata to text, never to markup', () => {
+    const paragraphs = Array.from({ length: 5 }, () => '<p>The council met on Monday to debate the budget, and members argued for hours about the cost of the new bridge over the river.</p>').join('');
+    const html = `<html><head><title>Budget talks</title><meta name="description" content="Costs &amp;lt;img src=x onerror=alert(1)&amp;gt; &amp;mdash; and more"></head><body><article><h1>Budget talks</h1>${paragraphs}</article></body></html>`;
+    const result = extractArticle(parseHtml(html, 'https://news.example/a'), { force: true });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.info.excerpt).toBe('Costs <img src=x onerror=alert(1)> — and more');
+  });
 });
 
 describe('teasers in the story', () => {
