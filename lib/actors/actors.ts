@@ -33,6 +33,11 @@ const TITLE_WORDS = new Set(
 );
 // Titles only ever written before a person's name (unlike "General" in "General Motors").
 const HONORIFIC = /^(?:mr|mrs|ms|dr|prof|professor|sir|dame|sen|rep|gov|gen)\.?$/iu;
+// A group's possessive inside a name ("Murdoch Children's Research Institute", "Women's Health Initiative"),
+// with the capitalised words before it; no owner of the name after it, as "Stanford University's" is.
+const GROUP_WORDS = '(?:Children|Women|Men|People|Veterans|Workers)';
+const GROUP = new RegExp(`${GROUP_WORDS}$`, 'u');
+const GROUP_POSSESSIVE = new RegExp(`(?:(?!(?:The|A|An|In|At|On|For|Of|And|But|By|From|To|With)\\s)\\p{Lu}[\\p{L}-]*\\s)*${GROUP_WORDS}['’]s\\s$`, 'u');
 // Courtesy titles, which say nothing of who someone is: never a role to show.
 const COURTESY = /^(?:mr|mrs|ms|miss|mx)\.?$/iu;
 // Title words that also name a government's office ("Foreign Minister", "Foreign Ministry").
@@ -164,9 +169,17 @@ function tagMentions(text: string): { mentions: Mention[]; tokens: Token[][] } {
     while (!headings[span.sentence] && start > 1 && /^\p{Lu}\p{Ll}+$/u.test(sentence[start - 1].text) && !TITLE_WORDS.has(sentence[start - 1].text.toLowerCase()) && !LEADING_WORDS.has(sentence[start - 1].text.toLowerCase()) && !mentions.some((m) => m.end === sentence[start - 1].end)) start--;
     const first = sentence[start];
     const last = sentence[span.end - 1];
-    const mention = { text: text.slice(first.start, last.end), type: span.type, start: first.start, end: last.end };
+    let mention: Mention = { text: text.slice(first.start, last.end), type: span.type, start: first.start, end: last.end };
+    let prev = mentions[mentions.length - 1];
+    // A name that goes on past a group's possessive, which the tagger split there: "Murdoch Children's" "Research Institute".
+    const possessive = GROUP_POSSESSIVE.exec(text.slice(Math.max(0, mention.start - 60), mention.start));
+    if (possessive && !headings[span.sentence]) {
+      const from = Math.min(mention.start - possessive[0].length, prev && prev.end > mention.start - possessive[0].length ? prev.start : Infinity);
+      if (prev && prev.start === from) mentions.pop();
+      mention = { text: text.slice(from, mention.end), type: 'ORG', start: from, end: mention.end };
+      prev = mentions[mentions.length - 1];
+    }
     // Two names side by side that an acronym after them spells are one: "Tehreek-e-Taliban Pakistan (TTP)".
-    const prev = mentions[mentions.length - 1];
     const acronym = /^\s*\(\s*(\p{Lu}{2,8})\s*\)/u.exec(text.slice(mention.end, mention.end + 14))?.[1];
     const spelled = prev && acronym && prev.end + 1 === mention.start && initials(text.slice(prev.start, mention.end)) === acronym;
     // An organisation's head and what it is for, which the tagger split: "Committee" "for a" "Responsible Federal Budget".
@@ -265,7 +278,7 @@ function splitSlash(mention: Mention): Mention[] {
  */
 function splitPossessive(mention: Mention): Mention[] {
   const match = /['’]s (?=\p{Lu}\S* \S)/u.exec(mention.text);
-  if (!match || match.index === 0) return [mention];
+  if (!match || match.index === 0 || GROUP.test(mention.text.slice(0, match.index))) return [mention];
   return [part(mention, 0, match.index), part(mention, match.index + match[0].length)];
 }
 

@@ -253,6 +253,17 @@ describe('findActors', () => {
     expect(found.get('Yahoo Japan')).toMatchObject({ type: 'organization', mentions: 2 });
   });
 
+  it('keeps a name whole across a group\'s possessive ("Murdoch Children\'s Research Institute"), not across an owner\'s', () => {
+    const found = byName(
+      "Allergies\n\nKatie Allen of the Murdoch Children's Research Institute in Melbourne led the study. She spoke at the Women's Health Initiative in Seattle. " +
+        "Stanford University's Center on Poverty and Inequality published the report.",
+    );
+    expect(found.get("Murdoch Children's Research Institute")?.type).toBe('organization');
+    expect(found.has("Women's Health Initiative")).toBe(true);
+    for (const name of ['Murdoch Children', 'Women', 'Research Institute']) expect(found.has(name), name).toBe(false);
+    expect(found.has('Stanford University')).toBe(true);
+  });
+
   it('splits a person from the organisation "of" which the tagger took into the name, and takes "Professor" as a title', () => {
     const found = byName(
       'Flag panel named\n\nThe panel includes Professor Emeritus John Burrows of the University of Canterbury. Professor Burrows said the vote was fair. ' +
