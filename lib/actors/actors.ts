@@ -374,7 +374,7 @@ function inPhotoCredit(text: string, mention: Mention): boolean {
 }
 
 // A work, named just before its title in quotes: "her book “A Paradise Built in Hell”".
-const WORK_BEFORE = /\b(?:book|novel|memoir|film|movie|documentary|song|album|essay|article|paper|study|show|series|play|poem|titled|entitled|headlined)\s*,?\s*$/iu;
+const WORK_BEFORE = /\b(?:book|novel|memoir|film|movie|documentary|song|album|essay|article|paper|study|show|series|play|poem|works?|titles(?: such as)?|titled|entitled|headlined)\s*,?\s*$/iu;
 
 /**
  * Whether a mention is a word of a work's title in quotes, after the kind of

@@ -232,10 +232,11 @@ describe('findActors', () => {
   it('takes no names from a work\'s title in quotes, but does from a quotation', () => {
     const found = byName(
       'Books\n\nIn her book “A Paradise Built in Hell: The Extraordinary Communities that Arise in Disaster,” Rebecca Solnit wrote about San Francisco. ' +
-        'In his 1963 paper "Deterministic Nonperiodic Flow," Edward Lorenz described chaos. The study "was done in Berlin by Angela Merkel\'s team," he said.',
+        'In his 1963 paper "Deterministic Nonperiodic Flow," Edward Lorenz described chaos. The study "was done in Berlin by Angela Merkel\'s team," he said. ' +
+        'Tracey Emin made neon signs with titles such as “You Loved Me Like a Distant Star” in London.',
     );
-    for (const name of ['Paradise Built', 'Hell', 'Arise', 'Disaster', 'Deterministic Nonperiodic Flow']) expect(found.has(name), name).toBe(false);
-    for (const name of ['Rebecca Solnit', 'San Francisco', 'Edward Lorenz', 'Berlin', 'Angela Merkel']) expect(found.has(name), name).toBe(true);
+    for (const name of ['Paradise Built', 'Hell', 'Arise', 'Disaster', 'Deterministic Nonperiodic Flow', 'You Loved Me Like', 'Distant Star']) expect(found.has(name), name).toBe(false);
+    for (const name of ['Rebecca Solnit', 'San Francisco', 'Edward Lorenz', 'Berlin', 'Angela Merkel', 'Tracey Emin', 'London']) expect(found.has(name), name).toBe(true);
   });
 
   it('finds a name after "Mr." that the tagger leaves out where a sentence starts', () => {
