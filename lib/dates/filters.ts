@@ -87,10 +87,9 @@ export function isDateMention(parsed: ParsedDate, text: string): boolean {
     if (/^\s+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 3)) && !/^\s+(?:of|\d)/.test(text.slice(end, end + 4))) return false;
     if (/^\s*['’]s\b/.test(text.slice(end, end + 3))) return false;
   }
-  if (/^today$/i.test(written)) {
-    if (TODAY_AS_NAME.test(text.slice(end, end + 10))) return false;
-    if (written === 'Today' && !startsSentence(text, start)) return false; // "USA Today", "New York Today"
-  }
+  if (/^today$/i.test(written) && TODAY_AS_NAME.test(text.slice(end, end + 10))) return false;
+  // Capitalised inside a sentence, the word is part of a name: "USA Today", "New York Today", "The World of Tomorrow".
+  if (/^(?:Today|Tomorrow|Yesterday|Tonight)$/.test(written) && !startsSentence(text, start)) return false;
   return true;
 }
 

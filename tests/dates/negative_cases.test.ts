@@ -80,6 +80,8 @@ describe('words that look like dates', () => {
   testNoDate('the court may rule soon');
   testNoDate('Prime Minister Theresa May resigned');
   testNoDate('according to USA Today reporters');
+  testNoDate('a General Motors exhibition that heralded “The World of Tomorrow.”');
+  testNoDate('she watched The Day After Tomorrow with friends');
   testNoDate('it appeared in the Sunday Times');
   testNoDate('the fraction 3/4 of voters');
   testNoDate('open 24/7');
