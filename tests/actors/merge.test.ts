@@ -265,6 +265,14 @@ describe('findActors', () => {
     expect(found.has('Stanford University')).toBe(true);
   });
 
+  it('drops the parts and measures of devices written in capitals ("CPU", "GB of RAM", "HDMI")', () => {
+    const found = byName(
+      'Review\n\nMicrosoft says the CPU runs at 2.3 GHz, with 12 GB of RAM, HDR and an HDMI port, so it beats a PC. The console has three USB ports. Microsoft sells it for $499.',
+    );
+    for (const name of ['CPU', 'GHz', 'GB of RAM', 'HDR', 'HDMI', 'PC', 'USB']) expect(found.has(name), name).toBe(false);
+    expect(found.get('Microsoft')?.type).toBe('organization');
+  });
+
   it('splits a person from the organisation "of" which the tagger took into the name, and takes "Professor" as a title', () => {
     const found = byName(
       'Flag panel named\n\nThe panel includes Professor Emeritus John Burrows of the University of Canterbury. Professor Burrows said the vote was fair. ' +
