@@ -516,6 +516,11 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
     if (STAFF_AFTER.test(after)) score.ORG += 1.5;
     if (ADMINISTRATION_AFTER.test(after)) score.PER += 2;
     if (PLACE_BEFORE.test(before)) score.LOC += 0.5;
+    // A name that fills a pair of quotes is a title ("announcing “Super Mario Run,” the first…"), not a person.
+    if (/["“]$/u.test(before) && /^[,.!?]?["”]/u.test(after)) {
+      score.PER -= 2;
+      score.MISC += 2;
+    }
     if (text.slice(start, end).includes(' ') && ARTICLE_BEFORE.test(before) && HEAD_ENDS.test(after)) {
       score.PER -= 1.5;
       score.MISC += 1;

@@ -108,6 +108,12 @@ describe('findActors types', () => {
     expect(actorsOf('Weddings\n\nShe was married to a Kennedy for ten years.').get('Kennedy')?.type).toBe('person');
   });
 
+  it('types a name that fills a pair of quotes as a title, not a person', () => {
+    const found = actorsOf('Mobile\n\nNintendo and Apple shocked the world by announcing "Super Mario Run," the company\'s first mobile game. Shigeru Miyamoto said it would cost $10.');
+    expect(found.get('Super Mario Run')?.type).toBe('other');
+    expect(found.get('Shigeru Miyamoto')?.type).toBe('person');
+  });
+
   it('reads a subheading in Title Case like a headline, so its common words are no names', () => {
     expect(actors.has('Position')).toBe(false);
     expect(actors.get('Islamabad')?.type).toBe('place');
