@@ -135,14 +135,13 @@ function safeIsReaderable(doc: Document): boolean {
 
 /**
  * Metadata with the HTML entities that a page escaped twice decoded, which Readability leaves
- * ("mobile gaming.&amp;nbsp;" in msn's description reached the panel as "gaming.&nbsp;"). A
- * textarea of an inert document holds text only, so nothing in the value becomes markup.
+ * ("mobile gaming.&amp;nbsp;" in msn's description reached the panel as "gaming.&nbsp;"). The
+ * value is parsed as a title, which holds text only, in a DOMParser's document, where nothing runs.
  */
 function decodeEntities(value: string | null | undefined, doc: Document): string | null {
-  if (!value || !/&(?:[a-z][a-z\d]*|#\d+|#x[\da-f]+);/iu.test(value)) return value ?? null;
-  const area = doc.implementation.createHTMLDocument('').createElement('textarea');
-  area.innerHTML = value;
-  return area.value;
+  const Parser = doc.defaultView?.DOMParser;
+  if (!value || !Parser || !/&(?:[a-z][a-z\d]*|#\d+|#x[\da-f]+);/iu.test(value)) return value ?? null;
+  return new Parser().parseFromString(`<title>${value.replace(/</g, '&lt;')}</title>`, 'text/html').title;
 }
 
 function clean(value: string | null | undefined): string | null {
