@@ -368,11 +368,11 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
  * the credits the markup names).
  */
 function inPhotoCredit(text: string, mention: Mention): boolean {
-  const open = text.lastIndexOf('(', mention.start);
-  const close = text.indexOf(')', mention.end);
-  if (open < 0 || close < 0 || mention.start - open > 100 || close - mention.end > 100) return false;
-  const inside = text.slice(open + 1, close);
-  return !/[()\n]/u.test(inside) && /\b(?:photos?|images?|pictures?)\b/iu.test(inside) && /[/:]|\bvia\b|\bby\b/u.test(inside);
+  const open = /\(([^()\n]*)$/u.exec(text.slice(Math.max(0, mention.start - 100), mention.start));
+  const close = open && /^([^()\n]*)\)/u.exec(text.slice(mention.end, mention.end + 100));
+  if (!open || !close) return false;
+  const inside = open[1] + mention.text + close[1];
+  return /\b(?:photos?|images?|pictures?)\b/iu.test(inside) && /[/:]|\bvia\b|\bby\b/u.test(inside);
 }
 
 // A work, named just before its title in quotes: "her book “A Paradise Built in Hell”".
@@ -385,13 +385,14 @@ const WORK_BEFORE = /\b(?:book|novel|memoir|film|movie|documentary|song|album|es
  * of a title in Title Case make no names.
  */
 function inTitleOfWork(text: string, mention: Mention): boolean {
-  const curly = text.lastIndexOf('“', mention.start) > text.lastIndexOf('"', mention.start);
-  const open = text.lastIndexOf(curly ? '“' : '"', mention.start);
-  const close = text.indexOf(curly ? '”' : '"', mention.end);
-  if (open < 0 || close < 0 || close - open > 200 || /["”]/u.test(text.slice(open + 1, mention.start))) return false;
-  const words = text.slice(open + 1, close).split(' ');
+  const open = /(["“])([^"“”\n]*)$/u.exec(text.slice(Math.max(0, mention.start - 200), mention.start));
+  const after = text.slice(mention.end, mention.end + 200);
+  const close = open ? after.indexOf(open[1] === '“' ? '”' : '"') : -1;
+  if (!open || close < 0) return false;
+  const quoteAt = mention.start - open[2].length - 1;
+  const words = (open[2] + mention.text + after.slice(0, close)).split(' ');
   // A title in Title Case, not a quotation ("the study “was done in Berlin”").
-  return WORK_BEFORE.test(text.slice(Math.max(0, open - 30), open)) && words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 >= words.length;
+  return WORK_BEFORE.test(text.slice(Math.max(0, quoteAt - 30), quoteAt)) && words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 >= words.length;
 }
 
 /**
