@@ -812,10 +812,12 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .sort((a, b) => b.salience - a.salience || a.offsets[0][0] - b.offsets[0][0]);
   // An organisation's name and a place is its branch there ("Yahoo Japan"), whatever the tagger made of its few mentions.
   const organisations = new Set(actors.filter((a) => a.type === 'organization').map((a) => nameKey(a.name)));
-  return actors.map(({ role, ...a }) => {
-    const words = nameKey(a.name).split(' ');
-    const branch = a.type !== 'organization' && words.length > 1 && organisations.has(words.slice(0, -1).join(' ')) && lists.places.has(words[words.length - 1]);
-    return branch ? { ...a, type: 'organization' } : { ...a, ...(role ? { role } : {}) };
+  return actors.map((actor) => {
+    const words = nameKey(actor.name).split(' ');
+    const branch = actor.type !== 'organization' && words.length > 1 && organisations.has(words.slice(0, -1).join(' ')) && lists.places.has(words[words.length - 1]);
+    if (!branch) return actor;
+    const { role: _role, ...rest } = actor;
+    return { ...rest, type: 'organization' };
   });
 }
 

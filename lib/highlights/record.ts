@@ -1,3 +1,4 @@
+import { cleanByline } from '../extract/byline';
 import { describeRange } from './anchor';
 import type { HighlightColour, HighlightRecord, PageInfo } from './types';
 
@@ -38,12 +39,11 @@ function sameSite(a: string, b: string): boolean {
 
 /**
  * Splits a byline into author names: "By Jane Doe and John Roe" →
- * ["Jane Doe", "John Roe"]. Used when the page gives one string for all.
+ * ["Jane Doe", "John Roe"], without the "By" or a date (cleanByline). Used
+ * when the page gives one string for all.
  */
 export function splitByline(byline: string | null | undefined): string[] {
-  if (!byline) return [];
-  return byline
-    .replace(/^\s*(by|von|par|por|di|door)\s+/i, '')
+  return (cleanByline(byline) ?? '')
     .split(/\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*/i)
     .map((name) => name.trim())
     .filter((name) => name.length > 1);

@@ -19,6 +19,8 @@ describe('splitByline', () => {
     expect(splitByline('By Jane Doe and John Roe')).toEqual(['Jane Doe', 'John Roe']);
     expect(splitByline('Ana Ruiz, Li Wei & Sam Okafor')).toEqual(['Ana Ruiz', 'Li Wei', 'Sam Okafor']);
     expect(splitByline(null)).toEqual([]);
+    // A meta author with its date, as bylines come (see cleanByline).
+    expect(splitByline('By Nathan Willis March 25, 2015')).toEqual(['Nathan Willis']);
   });
 });
 
