@@ -6,7 +6,9 @@ const DATE_TAIL = new RegExp(
   'iu',
 );
 // What a page writes before its authors: "By", "Par", "Von", "Por", "Di", "Door".
-const BY = /^(?:by|par|von|por|di|door)\s+/iu;
+const BY = /^(?:by|par|von|por|di|door)(?:\s+|$)/iu;
+// News agencies and broadcasters a byline names in capitals, kept so: "By AP", "BBC STAFF".
+const AGENCY = /^(?:AP|AAP|AFP|ANI|BBC|CBS|CNN|CP|DPA|EFE|IANS|NBC|NPR|PA|PTI|UPI)$/u;
 // A date's label left without its date: "Last Updated:", "Published".
 const LABEL_ONLY = /^(?:last\s+)?(?:updated|modified|published|posted)(?:\s+on)?$/iu;
 
@@ -16,7 +18,7 @@ const LABEL_ONLY = /^(?:last\s+)?(?:updated|modified|published|posted)(?:\s+on)?
  * date, time or comment count the element also holds ("by Lucas Nolan22 Dec
  * 2016651" is Lucas Nolan, "By Nathan Willis March 25, 2015" Nathan Willis);
  * names written in capitals get capitals only at the start ("JOE HILDEBRAND"
- * is Joe Hildebrand). Null when nothing but a date and its label is left
+ * is Joe Hildebrand), but not a news agency's ("By AP"). Null when nothing but a date and its label is left
  * ("Last Updated: January 7, 2025"). The panel shows it, and citations take
  * their authors from it.
  */
@@ -24,12 +26,15 @@ export function cleanByline(raw: string | null | undefined): string | null {
   let byline = (raw ?? '')
     .replace(/\s+/gu, ' ')
     .trim()
+    // A date before the names: "Posted on March 3, 2020 by Jane Doe".
+    .replace(/^.*\d.*?\bby\s+(?=\p{L})/iu, '')
     .replace(DATE_TAIL, '')
     .replace(BY, '')
     .replace(/[\s,;:|·–—-]+$/u, '');
   if (!byline || LABEL_ONLY.test(byline)) return null;
   if (!/\p{Ll}/u.test(byline) && /\p{Lu}{2}/u.test(byline)) {
-    byline = byline.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+    const capitalised = (word: string) => word.toLowerCase().replace(/(^|['’-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+    byline = byline.replace(/\S+/gu, (word) => (AGENCY.test(word) ? word : capitalised(word)));
   }
   return byline;
 }

@@ -19,18 +19,24 @@ describe('cleanByline', () => {
     expect(cleanByline('By Nathan Willis March 25, 2015')).toBe('Nathan Willis');
     expect(cleanByline('Sam Okafor 2024-03-02')).toBe('Sam Okafor');
     expect(cleanByline('Li Wei, Sept. 3rd, 2021 at 9:15')).toBe('Li Wei');
+    expect(cleanByline('Posted on March 3, 2020 by Jane Doe')).toBe('Jane Doe');
   });
 
   it('writes a name in capitals with a capital at the start of each part', () => {
     expect(cleanByline('By GILLIAN MOHNEY March 11, 2015 3:46 PM')).toBe('Gillian Mohney');
     expect(cleanByline('JOE HILDEBRAND')).toBe('Joe Hildebrand');
     expect(cleanByline("CONOR O'BRIEN-SMITH")).toBe("Conor O'Brien-Smith");
+    // A news agency's initials stay as they are.
+    expect(cleanByline('By AP')).toBe('AP');
+    expect(cleanByline('BBC STAFF')).toBe('BBC Staff');
   });
 
   it('gives no byline for a date and its label alone, or for nothing', () => {
     expect(cleanByline('Last Updated: January 7, 2025')).toBeNull();
     expect(cleanByline('Published 22 Dec 2016')).toBeNull();
     expect(cleanByline('  ')).toBeNull();
+    expect(cleanByline('By')).toBeNull();
+    expect(cleanByline('by 22 Dec 2016')).toBeNull();
     expect(cleanByline(null)).toBeNull();
   });
 });
