@@ -52,8 +52,11 @@ const JUNK = new Set(
     'today yesterday tomorrow'
   ).split(' '),
 );
-// Parts and measures of devices, written in capitals but never an actor: "the CPU", "GB of RAM", "HDMI".
-const DEVICE_TERMS = new Set('cpu cpus gpu gpus ram rom usb hdr hdmi pc pcs gb mb kb tb ghz mhz fps led lcd oled ssd hdd dvd tv wifi 4k'.split(' '));
+// Parts and measures of devices, and the web's formats, written in capitals but never an actor: "the CPU",
+// "GB of RAM", "HDMI", "HTML and CSS".
+const TECH_TERMS = new Set(
+  'cpu cpus gpu gpus ram rom usb hdr hdmi pc pcs gb mb kb tb ghz mhz fps led lcd oled ssd hdd dvd tv wifi 4k html css php json ajax sql xml api url http https'.split(' '),
+);
 // Page furniture that the tagger takes for a name ("Today's Paper", "Breaking News"), by name key.
 const FURNITURE = new Set([
   ...'paper advertisement newsletter newsletters subscribe menu search home video videos photos opinion comments print email related latest live listen podcast podcasts'.split(' '),
@@ -349,7 +352,7 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   const key = nameKey(mention.text);
   // A point of the compass alone is a name only as "the West", "the North".
   if (QUARTERS.has(key) && !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start))) return true;
-  if (!key || key.split(' ').every((w) => JUNK.has(w)) || key.split(' ').every((w) => DEVICE_TERMS.has(w) || w === 'of') || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
+  if (!key || key.split(' ').every((w) => JUNK.has(w)) || key.split(' ').every((w) => TECH_TERMS.has(w) || w === 'of') || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   // A plural of initials ("CEOs", "MPs"), or titles alone ("Vice-president", "President-elect").
   if (/^\p{Lu}{2,}s$/u.test(mention.text) || key.split(' ').every((w) => TITLE_WORDS.has(w) || w === 'elect')) return true;
   // The people of a place ("New Yorkers", "Londoners", "Floridians"), not an actor.

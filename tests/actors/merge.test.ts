@@ -265,11 +265,14 @@ describe('findActors', () => {
     expect(found.has('Stanford University')).toBe(true);
   });
 
-  it('drops the parts and measures of devices written in capitals ("CPU", "GB of RAM", "HDMI")', () => {
+  it('drops the parts and measures of devices and the web\'s formats written in capitals ("CPU", "GB of RAM", "HTML")', () => {
     const found = byName(
       'Review\n\nMicrosoft says the CPU runs at 2.3 GHz, with 12 GB of RAM, HDR and an HDMI port, so it beats a PC. The console has three USB ports. Microsoft sells it for $499.',
     );
     for (const name of ['CPU', 'GHz', 'GB of RAM', 'HDR', 'HDMI', 'PC', 'USB']) expect(found.has(name), name).toBe(false);
+    const web = byName('Jobs\n\nMicrosoft says employers want PHP, HTML and CSS, and fewer want JSON or AJAX. Microsoft published the data on Monday.');
+    for (const name of ['PHP', 'HTML', 'CSS', 'JSON', 'AJAX']) expect(web.has(name), name).toBe(false);
+    expect(web.has('Microsoft')).toBe(true);
     expect(found.get('Microsoft')?.type).toBe('organization');
   });
 
