@@ -114,6 +114,12 @@ describe('findActors types', () => {
     expect(found.get('Shigeru Miyamoto')?.type).toBe('person');
   });
 
+  it('types a name said beside a company the name lists know as an organisation ("Roscosmos and Boeing said")', () => {
+    const found = actorsOf('Launch\n\nThe craft was lost over Siberia, and Roscosmos and Boeing said the crew was safe. Roscosmos will launch again in May.');
+    expect(found.get('Roscosmos')?.type).toBe('organization');
+    expect(found.get('Boeing')?.type).toBe('organization');
+  });
+
   it('reads a subheading in Title Case like a headline, so its common words are no names', () => {
     expect(actors.has('Position')).toBe(false);
     expect(actors.get('Islamabad')?.type).toBe('place');
