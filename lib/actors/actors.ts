@@ -76,7 +76,7 @@ const LEADING_WORDS = new Set(
     'as if like see but and or so when while after before because although though since until unless with without ' +
     'by from of to this that these those then now here there yet also even just only still meanwhile however thus ' +
     'why how what whether please read watch follow share click sign subscribe get according despite during via than not nor every each ' +
-    'posted updated published'
+    'posted updated published both either neither'
   ).split(' '),
 );
 // People (or shares) "of" a name, opening a sentence: "Members of Congress" is Congress.
