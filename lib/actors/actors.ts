@@ -486,6 +486,9 @@ const EVENT = /^(?:operation|battle|siege|hurricane|typhoon|cyclone|(?:tropical 
 // A party, or its members as a body: "Labour", "the Republicans", "the Liberal Democrats".
 const PARTY = /^(?:(?:liberal|social|christian|new|free) )?(?:democrats|republicans|conservatives|tories|greens|socialists|liberals|labou?r)$/u;
 const PLACE_BEFORE = /\b(?:in|to|from|into|across|near|at|towards?|visited|visit)\s+$/u;
+// Who plays a part: "played by Holly Hunter and Ray Romano", "starring Kristen Stewart" (a report "written by" or a
+// summit "hosted by" may be an organisation's or a country's).
+const PERSON_BEFORE = /\b(?:played|voiced) by\s+$|\b(?:co-)?starring\s+$/u;
 // "a Diet Coke", "a Big Mac at the counter": a name of two words or more after "a" that heads its
 // noun phrase is a thing, not a person ("a Kennedy" is one of a family; "a Trump supporter" names one).
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])an?\s+$/u;
@@ -520,6 +523,7 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
     if (STAFF_AFTER.test(after)) score.ORG += 1.5;
     if (ADMINISTRATION_AFTER.test(after)) score.PER += 2;
     if (PLACE_BEFORE.test(before)) score.LOC += 0.5;
+    if (PERSON_BEFORE.test(text.slice(Math.max(0, start - 20), start))) score.PER += 2;
     // A name that fills a pair of quotes is a title ("announcing “Super Mario Run,” the first…"), not a person.
     if (/["“]$/u.test(before) && /^[,.!?]?["”]/u.test(after)) {
       score.PER -= 2;

@@ -120,6 +120,11 @@ describe('findActors types', () => {
     expect(found.get('Boeing')?.type).toBe('organization');
   });
 
+  it('types who plays a part as a person ("starring Florence Pugh", "played by Holly Hunter")', () => {
+    expect(actorsOf('Films\n\nThe sequel, starring Florence Pugh, opens in May.').get('Florence Pugh')?.type).toBe('person');
+    expect(actorsOf('Films\n\nThe show, starring Jordan Peele, was a hit in Georgia.').get('Jordan Peele')?.type).toBe('person');
+  });
+
   it('reads a subheading in Title Case like a headline, so its common words are no names', () => {
     expect(actors.has('Position')).toBe(false);
     expect(actors.get('Islamabad')?.type).toBe('place');
