@@ -141,7 +141,11 @@ function safeIsReaderable(doc: Document): boolean {
 function decodeEntities(value: string | null | undefined, doc: Document): string | null {
   const Parser = doc.defaultView?.DOMParser;
   if (!value || !Parser || !/&(?:[a-z][a-z\d]*|#\d+|#x[\da-f]+);/iu.test(value)) return value ?? null;
-  return new Parser().parseFromString(`<title>${value.replace(/</g, '&lt;')}</title>`, 'text/html').title;
+  try {
+    return new Parser().parseFromString(`<title>${value.replace(/</g, '&lt;')}</title>`, 'text/html').title;
+  } catch {
+    return value; // the entity stays visible, but the article is still read
+  }
 }
 
 function clean(value: string | null | undefined): string | null {
