@@ -367,15 +367,15 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
 /**
  * Whether a mention is inside a picture's credit written in brackets into the text: "(AP Photo/Evan
  * Vucci)", "(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)", "(All photos: Atlas
- * staff)". The photographer and the agency are not in the story (as lib/extract/captions.ts drops
+ * staff)", "[File:Reuters]". The photographer and the agency are not in the story (as lib/extract/captions.ts drops
  * the credits the markup names).
  */
 function inPhotoCredit(text: string, mention: Mention): boolean {
-  const open = /\(([^()\n]*)$/u.exec(text.slice(Math.max(0, mention.start - 100), mention.start));
-  const close = open && /^([^()\n]*)\)/u.exec(text.slice(mention.end, mention.end + 100));
+  const open = /[([]([^()[\]\n]*)$/u.exec(text.slice(Math.max(0, mention.start - 100), mention.start));
+  const close = open && /^([^()[\]\n]*)[)\]]/u.exec(text.slice(mention.end, mention.end + 100));
   if (!open || !close) return false;
   const inside = open[1] + mention.text + close[1];
-  return /\b(?:photos?|images?|pictures?)\b/iu.test(inside) && /[/:]|\bvia\b|\bby\b/u.test(inside);
+  return /\b(?:photos?|images?|pictures?|file|credit)\b/iu.test(inside) && /[/:]|\bvia\b|\bby\b/u.test(inside);
 }
 
 // A work, named just before its title in quotes: "her book “A Paradise Built in Hell”".

@@ -219,7 +219,7 @@ describe('findActors', () => {
     expect([...found.values()].flatMap((a) => [a.name, ...a.aliases]).filter((name) => name.includes('Image'))).toEqual([]);
   });
 
-  it('lists no one named only in a picture\'s credit in brackets ("(AP Photo/Evan Vucci)")', () => {
+  it('lists no one named only in a picture\'s credit in brackets ("(AP Photo/Evan Vucci)", "[File:Reuters]")', () => {
     const found = byName(
       'Biden speaks\n\nPresident Joe Biden speaks in the East Room of the White House. (AP Photo/Evan Vucci)\n\n' +
         'The ship broke up over Siberia, the agency said.(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)\n\n(All photos: Atlas staff)\n\n' +
@@ -227,6 +227,9 @@ describe('findActors', () => {
     );
     for (const name of ['Evan Vucci', 'Oleg Urusov', 'Roscosmos Space Agency Press Service', 'Atlas']) expect(found.has(name), name).toBe(false);
     for (const name of ['Joe Biden', 'White House', 'Siberia', 'Reuters', 'London', 'Ann Smith']) expect(found.has(name), name).toBe(true);
+    const seed = byName('Talks\n\nAfter signing the Doha Agreement, Mullah Abdul Ghani Baradar and Zalmay Khalilzad shake hands. [File:Reuters].');
+    expect(seed.has('Reuters')).toBe(false);
+    expect(seed.has('Zalmay Khalilzad')).toBe(true);
   });
 
   it('takes no names from a work\'s title in quotes, but does from a quotation', () => {
