@@ -530,7 +530,11 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
       score.MISC += 2;
     }
     // Named beside a company the name lists know ("both Roscosmos and NASA said", "Facebook and Cambridge Analytica").
-    const partner = /^ and ((?:\p{Lu}[\p{L}&.-]*\s?){1,3})/u.exec(after)?.[1] ?? /((?:\p{Lu}[\p{L}&.-]*\s?){1,3}) and $/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+    const partner = after.startsWith(' and ')
+      ? /^ and ((?:\p{Lu}[\p{L}&.-]*\s?){1,3})/u.exec(after)?.[1]
+      : text.endsWith(' and ', start)
+        ? /((?:\p{Lu}[\p{L}&.-]*\s?){1,3}) and $/u.exec(text.slice(Math.max(0, start - 40), start))?.[1]
+        : undefined;
     if (partner && lists.orgs.has(nameKey(partner.trim()))) score.ORG += 1.5;
     if (text.slice(start, end).includes(' ') && ARTICLE_BEFORE.test(before) && HEAD_ENDS.test(after)) {
       score.PER -= 1.5;
