@@ -352,9 +352,10 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   const key = nameKey(mention.text);
   // A point of the compass alone is a name only as "the West", "the North".
   if (QUARTERS.has(key) && !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start))) return true;
-  if (!key || key.split(' ').every((w) => JUNK.has(w)) || key.split(' ').every((w) => TECH_TERMS.has(w) || w === 'of') || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
+  const words = key.split(' ');
+  if (!key || words.every((w) => JUNK.has(w)) || words.every((w) => TECH_TERMS.has(w) || w === 'of') || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   // A plural of initials ("CEOs", "MPs"), or titles alone ("Vice-president", "President-elect").
-  if (/^\p{Lu}{2,}s$/u.test(mention.text) || key.split(' ').every((w) => TITLE_WORDS.has(w) || w === 'elect')) return true;
+  if (/^\p{Lu}{2,}s$/u.test(mention.text) || words.every((w) => TITLE_WORDS.has(w) || w === 'elect')) return true;
   // The people of a place ("New Yorkers", "Londoners", "Floridians"), not an actor.
   const people = mention.type !== 'PER' && /^(.+?)(?:er|ian)s$/u.exec(key)?.[1];
   if (people && (places.has(people) || places.has(`${people}a`))) return true;
