@@ -38,6 +38,8 @@ const MAX_SENTENCE = 200;
 
 const MODIFIER_BEFORE = /(?:\b(?:(?:the\s+)?(?:early|late|mid)|the (?:end|beginning|start|middle|turn) of(?: the)?)[-\s]+|\bmid-)$/i;
 const PREPOSITION_BEFORE = /\b(?:since|in|on|by|until|till|from|before|after|during|through|throughout|as of)\s+$/i;
+// The first year and the dash of an abbreviated year range (lib/dates/parsers.ts parseYearRanges).
+const RANGE_BEFORE = /\d{4}\s*[-–—/]\s*$/;
 
 function makeContext(text: string, options: FindDatesOptions): DateContext {
   const published = options.published ? parseIsoDay(options.published) : null;
@@ -145,8 +147,9 @@ export function findDates(text: string, options: FindDatesOptions): DateEntry[] 
 
   const entries: DateEntry[] = [...byValue.values()].map((group) => {
     const first = group[0];
-    const preposition = PREPOSITION_BEFORE.exec(text.slice(Math.max(0, first.start - 12), first.start))?.[0] ?? '';
-    const start = first.start - preposition.length;
+    // The second year of "2008-9" alone would be quoted as "9": it is quoted with the first.
+    const before = first.parser === 'year-range' && first.text.length < 4 ? RANGE_BEFORE : PREPOSITION_BEFORE;
+    const start = first.start - (before.exec(text.slice(Math.max(0, first.start - 12), first.start))?.[0].length ?? 0);
     const isPublication = first.value === published;
     const entry: DateEntry = {
       text: text.slice(start, first.end),

@@ -251,6 +251,15 @@ describe('findDates', () => {
     expect(april.sentence).toBe('Since April, attacks grew.');
   });
 
+  it('quotes the second year of an abbreviated range with the first, not as a lone digit', () => {
+    const entries = findDates('A downturn like 2008-9 was rare. In 2009, the deficit grew.', { published });
+    const second = entries.find((e) => e.value === '2009')!;
+    expect(second).toMatchObject({ text: '2008-9', count: 2 });
+    expect(entries.find((e) => e.value === '2008')?.text).toBe('2008');
+    // A full second year is quoted as written.
+    expect(findDates('during the 2019–2021 drought', { published }).find((e) => e.value === '2021')?.text).toBe('2021');
+  });
+
   it('uses the written form of the publication date when the text states it', () => {
     const entries = findDates('Published September 16, 2025. Today the envoy spoke.', { published });
     expect(entries).toHaveLength(1);
