@@ -9,6 +9,8 @@ const DATE_TAIL = new RegExp(
 const BY = /^(?:by|par|von|por|di|door)(?:\s+|$)/iu;
 // News agencies and broadcasters a byline names in capitals, kept so: "By AP", "BBC STAFF".
 const AGENCY = /^(?:AP|AAP|AFP|ANI|BBC|CBS|CNN|CP|DPA|EFE|IANS|NBC|NPR|PA|PTI|UPI)$/u;
+// A line under the names that names the desk they write for, not an author: "WebMD Health News", "Staff Writer".
+const DESK_LINE = /\n[^\n\d]*\b(?:news|staff|writer|reporter|correspondent|editor|contributor|service|wire|desk)\s*$/iu;
 // A date's label left without its date: "Last Updated:", "Published".
 const LABEL_ONLY = /^(?:last\s+)?(?:updated|modified|published|posted)(?:\s+on)?$/iu;
 
@@ -18,12 +20,15 @@ const LABEL_ONLY = /^(?:last\s+)?(?:updated|modified|published|posted)(?:\s+on)?
  * date, time or comment count the element also holds ("by Lucas Nolan22 Dec
  * 2016651" is Lucas Nolan, "By Nathan Willis March 25, 2015" Nathan Willis);
  * names written in capitals get capitals only at the start ("JOE HILDEBRAND"
- * is Joe Hildebrand), but not a news agency's ("By AP"). Null when nothing but a date and its label is left
+ * is Joe Hildebrand), but not a news agency's ("By AP"); a last line naming
+ * the desk ("…, MA\nWebMD Health News") is left out. Null when nothing but a date and its label is left
  * ("Last Updated: January 7, 2025"). The panel shows it, and citations take
  * their authors from it.
  */
 export function cleanByline(raw: string | null | undefined): string | null {
   let byline = (raw ?? '')
+    .trim()
+    .replace(DESK_LINE, '')
     .replace(/\s+/gu, ' ')
     .trim()
     // A date before the names: "Posted on March 3, 2020 by Jane Doe".

@@ -22,6 +22,14 @@ describe('cleanByline', () => {
     expect(cleanByline('Posted on March 3, 2020 by Jane Doe')).toBe('Jane Doe');
   });
 
+  it('leaves out a last line that names the desk, not an author', () => {
+    expect(cleanByline('By Brenda  Goodman, MA\n        WebMD Health News')).toBe('Brenda Goodman, MA');
+    expect(cleanByline('By Kelli  Miller\n   WebMD Health News\n')).toBe('Kelli Miller');
+    // On one line, or as the only line, it stays.
+    expect(cleanByline('BBC News')).toBe('BBC News');
+    expect(cleanByline('Jane Doe, Staff Writer')).toBe('Jane Doe, Staff Writer');
+  });
+
   it('writes a name in capitals with a capital at the start of each part', () => {
     expect(cleanByline('By GILLIAN MOHNEY March 11, 2015 3:46 PM')).toBe('Gillian Mohney');
     expect(cleanByline('JOE HILDEBRAND')).toBe('Joe Hildebrand');

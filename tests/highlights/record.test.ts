@@ -21,6 +21,9 @@ describe('splitByline', () => {
     expect(splitByline(null)).toEqual([]);
     // A meta author with its date, as bylines come (see cleanByline).
     expect(splitByline('By Nathan Willis March 25, 2015')).toEqual(['Nathan Willis']);
+    // A degree after a name is not a second author.
+    expect(splitByline('By Brenda Goodman, MA\n WebMD Health News')).toEqual(['Brenda Goodman']);
+    expect(splitByline('Jane Doe, Ph.D., and John Roe, MD')).toEqual(['Jane Doe', 'John Roe']);
   });
 });
 
