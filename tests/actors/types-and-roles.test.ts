@@ -89,6 +89,14 @@ describe('findActors types', () => {
     expect(found.get('Brussels')?.type).toBe('place');
   });
 
+  it('types companies younger than the name lists as organisations ("owns Instagram", "a Politifact check")', () => {
+    const found = actorsOf(
+      'Data\n\nThe company owns Instagram, Atlas and WhatsApp. Mozilla said on its blog that Tumblr had joined. ' +
+        'The claim did not survive a Politifact check, and Politifact rated it false.',
+    );
+    for (const name of ['Instagram', 'Mozilla', 'Politifact']) expect(found.get(name)?.type, name).toBe('organization');
+  });
+
   it('types a name with a middle initial as a person', () => {
     expect(actorsOf('Neon\n\nIn 1898, the British chemists William Ramsay and Morris W. Travers discovered neon.').get('Morris W. Travers')?.type).toBe('person');
   });
