@@ -484,6 +484,10 @@ const ORG_LEAD = /^(?:\p{L}+ )?(?:department|ministry|university|bank|bureau|off
 // A building or a site, which is a place: "Nizhny Novgorod Stadium", "Chiang Kai Shek Memorial Hall Station".
 const FACILITY = /\b(?:stadium|station|airport|tower|towers|hall|bridge|square|park|mosque|masjid|cathedral|palace|arena|temple|museum|street|avenue|boulevard|road)$|^(?:boulevard|avenue|rue|plaza|piazza|place) \p{L}/iu;
 const EVENT = /^(?:operation|battle|siege|hurricane|typhoon|cyclone|(?:tropical )?storm)\b|\b(?:agreement|accord|treaty|summit|conference|war|protocol|act|games|cup|championship|olympics|convention|declaration|accords|talks|process|plan|initiative|festival|election|elections|award|prize|depression|recession|crisis|revolution|pandemic)$|\S bill$/iu;
+// A word after a place's name that names a place too: "Kansas City", "Gaza Strip", "Silicon Valley".
+const GEO_WORD =
+  /^(?:north|south|east|west|central|city|county|province|state|region|district|island|islands|isles|valley|bay|beach|heights|hills|park|strip|peninsula|coast|sea|ocean|lake|river|mountains?|desert|plains?|basin|delta|gulf|harbou?r|port|springs|falls|village|town|borough|area|metro|downtown|square|street|road|avenue|airport|station|border|highlands|lowlands|territory|territories|republic|kingdom|oblast|prefecture|governorate|municipality|canyon|creek|forest|reef|archipelago|cape|point|sound|straits?|channel|glacier|oasis|quarter|camp)$/u;
+const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|new|old|the)$/u;
 // A party, or its members as a body: "Labour", "the Republicans", "the Liberal Democrats".
 const PARTY = /^(?:(?:liberal|social|christian|new|free) )?(?:democrats|republicans|conservatives|tories|greens|socialists|liberals|labou?r)$/u;
 const PLACE_BEFORE = /\b(?:in|to|from|into|across|near|at|towards?|visited|visit)\s+$/u;
@@ -560,7 +564,19 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   // A place unknown to the gazetteer is an app's or a company's name if its one word has a capital inside
   // ("WhatsApp", "NeoGAF", not "McAllen"), or if the text is only ever "on" it ("on Hulu", "posted on Quora").
   const appLike = /^(?!Mc|Mac)\p{Lu}\p{Ll}+\p{Lu}\S*$/u.test(name) || (on && !placeBefore);
-  return best === 'LOC' && !lists.places.has(key) && appLike ? 'organization' : TYPES[best];
+  // A known place's name followed by a word that makes no place of it, and never "in" or "at" it, is a company's or a
+  // team's: "Cambridge Analytica", "Manchester United" (not "Kansas City", "Brooklyn Heights" or "Gaza Strip").
+  // (A name that is a person's too, "Jordan Peele", is left to the other votes.)
+  const placeLed =
+    !placeBefore &&
+    /^\S+ \S+$/u.test(name) &&
+    lists.places.has(words[0]) &&
+    !lists.people.has(words[0]) &&
+    !COMPASS.test(words[0]) &&
+    !lists.places.has(words[1]) &&
+    !GEO_WORD.test(words[1]) &&
+    !FACILITY.test(key);
+  return best === 'LOC' && !lists.places.has(key) && (appLike || placeLed) ? 'organization' : TYPES[best];
 }
 
 /** Acronyms the text defines: "Tehreek-e-Taliban Pakistan (TTP)". */
@@ -847,6 +863,8 @@ interface Lists {
   places: NameList;
   /** First names ("zalmay" is not one, "imran" is). */
   first: NameList;
+  /** First names and the names CoNLL-2003 tags as people ("jordan"). */
+  people: NameList;
   /** "american", "pakistani". */
   demonyms: NameList;
   /** Companies and other organisations ("google", "nike"). */
@@ -874,7 +892,7 @@ function listsOf(model: NerModel): Lists {
     return { has: (name) => ((model.gazetteer.get(name) ?? 0) & mask) !== 0 };
   };
   const orgs = on('org');
-  return { places: on('LOC', 'place'), first: on('first'), demonyms: on('demonym'), orgs: { has: (name) => orgs.has(name) || NEWER_ORGS.has(name) } };
+  return { places: on('LOC', 'place'), first: on('first'), people: on('first', 'PER'), demonyms: on('demonym'), orgs: { has: (name) => orgs.has(name) || NEWER_ORGS.has(name) } };
 }
 
 /** Where the n-th paragraph ends (the whole text when it has fewer). */

@@ -89,6 +89,15 @@ describe('findActors types', () => {
     expect(found.get('Brussels')?.type).toBe('place');
   });
 
+  it('types a known place\'s name followed by a word that makes no place of it as an organisation, if nothing is ever in it', () => {
+    const found = actorsOf(
+      'Data\n\nThe Cambridge Analytica scandal is one instance. This is what Cambridge Analytica did, and the fallout from the storm around ' +
+        'Facebook and Cambridge Analytica goes on. Rockets hit the Gaza Strip, and she moved to Kansas City.',
+    );
+    expect(found.get('Cambridge Analytica')?.type).toBe('organization');
+    for (const name of ['Gaza Strip', 'Kansas City']) expect(found.get(name)?.type, name).toBe('place');
+  });
+
   it('types companies younger than the name lists as organisations ("owns Instagram", "a Politifact check")', () => {
     const found = actorsOf(
       'Data\n\nThe company owns Instagram, Atlas and WhatsApp. Mozilla said on its blog that Tumblr had joined. ' +
