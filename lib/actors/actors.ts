@@ -76,7 +76,7 @@ const LEADING_WORDS = new Set(
     'as if like see but and or so when while after before because although though since until unless with without ' +
     'by from of to this that these those then now here there yet also even just only still meanwhile however thus ' +
     'why how what whether please read watch follow share click sign subscribe get according despite during via than not nor every each ' +
-    'posted updated published both either neither'
+    'posted updated published both either neither aka'
   ).split(' '),
 );
 // People (or shares) "of" a name, opening a sentence: "Members of Congress" is Congress.
@@ -307,11 +307,12 @@ function splitHashtag(text: string, mention: Mention): Mention[] {
   return text[mention.start - 1] === '#' && space > 0 ? [part(mention, 0, space), part(mention, space + 1)] : [mention];
 }
 
-/** Drops the leading words that begin a sentence or a button rather than a name ("If Lucasfilm" → "Lucasfilm"). */
+/** Drops the leading words that begin a sentence or a button rather than a name ("If Lucasfilm" → "Lucasfilm", "AKA DoctorX" → "DoctorX"). */
 function stripLeadingWords(mention: Mention): Mention {
   const words = mention.text.split(' ');
   let n = 0;
-  while (n + 1 < words.length && LEADING_WORDS.has(words[n].toLowerCase()) && /^\p{Lu}\p{Ll}*$/u.test(words[n])) n++;
+  // ("AKA DoctorX": also known as, in capitals as often as not.)
+  while (n + 1 < words.length && LEADING_WORDS.has(words[n].toLowerCase()) && (/^\p{Lu}\p{Ll}*$/u.test(words[n]) || words[n] === 'AKA')) n++;
   // A group of people "of" the name, opening a sentence: "Members of Congress", "Users of Facebook".
   if (GROUP_NOUNS.has(words[n]?.toLowerCase()) && words[n + 1] === 'of' && n + 2 < words.length) n += words[n + 2] === 'the' && n + 3 < words.length ? 3 : 2;
   return withoutFirstWords(mention, words, n);
