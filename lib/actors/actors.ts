@@ -318,8 +318,11 @@ function stripLeadingWords(mention: Mention): Mention {
   return withoutFirstWords(mention, words, n);
 }
 
-/** Drops trailing possessives and punctuation the tagger kept ("Pakistan’s", "Xbox One S."), but not the full stop of "U.S.". */
+/** Drops trailing possessives and punctuation the tagger kept ("Pakistan’s", "Xbox One S."), but not the full stop of "U.S.", and leading punctuation. */
 function trimMention(mention: Mention): Mention {
+  // A mark the tagger began the name with: "Israel 2, Bulgaria 0" gave ", Bulgaria".
+  const lead = /^[\s,;:!?)\]}–—-]+/u.exec(mention.text);
+  if (lead && lead[0].length < mention.text.length) mention = part(mention, lead[0].length);
   // A handle after a name is not part of it: "Twitter @LucasNolan_" (a handle alone is dropped as junk).
   const handle = mention.text.search(/\s@/u);
   if (handle > 0) mention = part(mention, 0, handle);
@@ -571,6 +574,7 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   const placeLed =
     !placeBefore &&
     /^\S+ \S+$/u.test(name) &&
+    words.length === 2 &&
     lists.places.has(words[0]) &&
     !lists.people.has(words[0]) &&
     !COMPASS.test(words[0]) &&

@@ -55,6 +55,12 @@ describe('findActors', () => {
     for (const name of found.keys()) expect(name).not.toMatch(/^(?:If|Like|See|Posted|Both|AKA) |^Nov$| or /);
   });
 
+  it('takes off a mark the tagger began a name with, as in a result line ("Israel 2, Bulgaria 0")', () => {
+    const found = byName('Under-21 qualifier\n\nIsrael 2, Bulgaria 0 (halftime 0-0). Scorers: Haim Hajaj (47th), Nir Sivilia (57th).');
+    expect([...found.keys()]).toEqual(expect.arrayContaining(['Israel', 'Bulgaria', 'Haim Hajaj']));
+    for (const name of found.keys()) expect(name).toMatch(/^\p{L}/u);
+  });
+
   it('splits a name run on through a possessive into the next one, but keeps "McDonald\'s Corporation" whole', () => {
     const found = byName(
       'A new report\n\nA report released on Monday by Stanford University’s Center on Poverty and Inequality calls that into question. McDonald’s Corporation said nothing.',
