@@ -2,7 +2,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleInfo } from '../report';
 import { cleanByline } from './byline';
 import { CAPTION_MARK, CREDIT_MARK, classedCaptions, photoCredits } from './captions';
-import { findPublicationDate, isoDay } from './published';
+import { findDatelineDate, findPublicationDate, isoDay } from './published';
 import { sanitizeArticleHtml } from './sanitize';
 import { articleText } from './text';
 
@@ -96,7 +96,7 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
         byline: cleanByline(decode(parsed.byline)),
         siteName: clean(decode(parsed.siteName)),
         url,
-        published: isoDay(parsed.publishedTime) ?? findPublicationDate(doc),
+        published: isoDay(parsed.publishedTime) ?? findPublicationDate(doc) ?? findDatelineDate(full.text),
         lang: lang ?? clean(parsed.lang),
         wordCount,
         excerpt: clean(decode(parsed.excerpt)),

@@ -74,3 +74,41 @@ export function isoDay(value: string | null | undefined): string | null {
   if (Number.isNaN(parsed.getTime())) return null;
   return parsed.toISOString().slice(0, 10);
 }
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+// A dateline: an optional place in capitals, then a date with its year ("Feb. 23, 2015", "23 February 2015",
+// "2/26/2015"), then a dash, a time or the end of the line: "Feb. 23, 2015 -- Life-threatening peanut allergies…".
+const DATELINE = new RegExp(
+  `^(?:\\p{Lu}[\\p{Lu} .'-]+,\\s*)?(?:${MONTH_NAME}\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+${MONTH_NAME},?\\s+(\\d{4})|(\\d{1,2})/(\\d{1,2})/(\\d{4}))(?=\\s*(?:--|[—–-]\\s|\\d{1,2}:\\d{2}|\\n|$))`,
+  'iu',
+);
+
+/**
+ * The day a dateline at the start of the article's body states, for pages
+ * whose markup states none ("Feb. 23, 2015 -- …", WebMD's): in `text` (the
+ * headline, a blank line, then the body's blocks), the first two blocks are
+ * looked at. A numeric date is taken only where it cannot be read two ways
+ * ("2/26/2015", not "2/6/2015"); a day after `today` is no dateline.
+ */
+export function findDatelineDate(text: string, today = new Date()): string | null {
+  const blocks = text.split(/\n\s*\n/u).slice(1, 3);
+  for (const block of blocks) {
+    const m = DATELINE.exec(block.trim());
+    if (!m) continue;
+    let year: number;
+    let month: number;
+    let day: number;
+    if (m[1]) [year, month, day] = [+m[3], MONTHS.indexOf(m[1].toLowerCase()) + 1, +m[2]];
+    else if (m[5]) [year, month, day] = [+m[6], MONTHS.indexOf(m[5].toLowerCase()) + 1, +m[4]];
+    else {
+      const [a, b] = [+m[7], +m[8]];
+      if (a <= 12 && b <= 12 && a !== b) return null;
+      [year, month, day] = [+m[9], a <= 12 ? a : b, a <= 12 ? b : a];
+    }
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (month < 1 || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1 || date.getTime() > today.getTime()) return null;
+    return date.toISOString().slice(0, 10);
+  }
+  return null;
+}

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { harvestLinks } from '../../lib/background';
 import { extractArticle } from '../../lib/extract/article';
 import { photoCredits } from '../../lib/extract/captions';
+import { findDatelineDate } from '../../lib/extract/published';
 import { blockTexts } from '../../lib/extract/text';
 import { hasShared, parseHtml } from '../../scripts/node-dom';
 import { realPages, seedArticle } from '../helpers/pages';
@@ -138,6 +139,17 @@ describe.skipIf(!hasShared)('extractArticle on real pages', () => {
     expect(result.article.info.published).toBe(page.publishedTime!.slice(0, 10));
   });
 
+  it('takes the publication date from a dateline where the markup states none', () => {
+    const published = (name: string) => {
+      const result = extractPage(pages.find((p) => p.name === name)!);
+      return result.ok ? result.article.info.published : undefined;
+    };
+    expect(published('webmd-1')).toBe('2015-02-23'); // "Feb. 23, 2015 -- Life-threatening peanut allergies…"
+    expect(published('webmd-2')).toBe('2015-04-17');
+    expect(published('tmz-1')).toBe('2015-02-26'); // "2/26/2015 7:11 AM PST BY TMZ STAFF"
+    expect(published('quanta-1')).toBeNull();
+  });
+
   it('gives the authors’ names as the byline, without the date and comment count its element holds', () => {
     const byline = (name: string) => {
       const result = extractPage(pages.find((p) => p.name === name)!);
@@ -215,5 +227,27 @@ describe('extractArticle on pages that are not articles', () => {
 
   it('says so for an empty page', () => {
     expect(extractArticle(parseHtml(''), { force: true }).ok).toBe(false);
+  });
+});
+
+describe('findDatelineDate', () => {
+  const today = new Date('2025-09-20');
+  const at = (body: string) => findDatelineDate(`Headline\n\n${body}\n\nMore text.`, today);
+
+  it('reads a date that opens the body, before a dash, a time or the end of its line', () => {
+    expect(at('Feb. 23, 2015 -- Life-threatening peanut allergies have risen.')).toBe('2015-02-23');
+    expect(at('WASHINGTON, March 3, 2020 — The Senate voted on Tuesday.')).toBe('2020-03-03');
+    expect(at('23 September 2024 – Talks resumed.')).toBe('2024-09-23');
+    expect(at('2/26/2015 7:11 AM PST BY TMZ STAFF')).toBe('2015-02-26');
+    expect(at('26/2/2015')).toBe('2015-02-26');
+  });
+
+  it('takes no date that is not a dateline, cannot be read one way, does not exist or is still to come', () => {
+    expect(at('In 2015, allergies rose.')).toBeNull();
+    expect(at('Feb. 23, 2015 was the day the study came out.')).toBeNull();
+    expect(at('2/6/2015 9:00 AM')).toBeNull(); // February 6 or June 2
+    expect(at('Feb. 30, 2015 -- A day that never was.')).toBeNull();
+    expect(at('Oct. 1, 2025 -- A dateline in the future.')).toBeNull();
+    expect(findDatelineDate('Feb. 23, 2015 -- a headline\n\nThe body.', today)).toBeNull();
   });
 });
