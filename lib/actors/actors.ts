@@ -482,11 +482,12 @@ const WHO_AFTER = /^,\s+who\b/u;
 const STAFF_AFTER = /^(?:['’]s)?\s+(?:officials|executives|employees|workers|staffers|shareholders|subsidiary|headquarters)\b/u;
 // "the Biden administration": a president's name.
 const ADMINISTRATION_AFTER = /^(?:['’]s)?\s+administration\b/u;
-const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|college|school|academy|clinic|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|images|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church)$/iu;
+const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|college|school|academy|clinic|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|images|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church|center|centre)$/iu;
 // "Department of Defense", "University of Washington": a head word, then "of" or "for".
 const ORG_LEAD = /^(?:\p{L}+ )?(?:department|ministry|university|bank|bureau|office|board|council|commission|committee|institute|instituto|college|school|academy|church|party|federation|association|league|union|court|house)\s(?:of|for)\b/iu;
-// A building or a site, which is a place: "Nizhny Novgorod Stadium", "Chiang Kai Shek Memorial Hall Station".
-const FACILITY = /\b(?:stadium|station|airport|tower|towers|hall|bridge|square|park|mosque|masjid|cathedral|palace|arena|temple|museum|street|avenue|boulevard|road)$|^(?:boulevard|avenue|rue|plaza|piazza|place) \p{L}/iu;
+// A building or a site, which is a place: "Nizhny Novgorod Stadium", "Chiang Kai Shek Memorial Hall Station",
+// "National Tennis Centre" (where a research or policy "Center" is an organisation).
+const FACILITY = /\b(?:stadium|station|airport|tower|towers|hall|bridge|square|park|mosque|masjid|cathedral|palace|arena|temple|museum|street|avenue|boulevard|road|(?:tennis|sports?|aquatics?|convention|trade|shopping|leisure|exhibition|conference) cent(?:er|re))$|^(?:boulevard|avenue|rue|plaza|piazza|place) \p{L}/iu;
 const EVENT = /^(?:operation|battle|siege|hurricane|typhoon|cyclone|(?:tropical )?storm)\b|\b(?:agreement|accord|treaty|summit|conference|war|protocol|act|games|cup|championship|olympics|convention|declaration|accords|talks|process|plan|initiative|festival|election|elections|award|prize|depression|recession|crisis|revolution|pandemic)$|\S bill$/iu;
 // A word after a place's name that names a place too: "Kansas City", "Gaza Strip", "Silicon Valley".
 const GEO_WORD =
@@ -552,7 +553,7 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   }
   const key = nameKey(name);
   const words = key.split(' ');
-  const orgNamed = ORG_HEAD.test(key) || ORG_LEAD.test(key);
+  const orgNamed = (ORG_HEAD.test(key) || ORG_LEAD.test(key)) && !FACILITY.test(key);
   // A title next to an organisation's name is someone else's ("Defense Secretary" before "Department of Defense").
   if (g.roles.length && !orgNamed) score.PER += 2;
   // A full name, a known first name or a middle initial before a surname ("Edward Norton Lorenz", "Morris W. Travers"),

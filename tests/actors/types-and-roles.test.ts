@@ -98,6 +98,15 @@ describe('findActors types', () => {
     for (const name of ['Gaza Strip', 'Kansas City']) expect(found.get(name)?.type, name).toBe('place');
   });
 
+  it('types a research or policy "Center" as an organisation, and a sports one as a place', () => {
+    const found = actorsOf(
+      'Climate\n\nThe Lorenz Center, which Daniel Rothman co-directs at MIT, studies climate. ' +
+        'The final was played at the National Tennis Centre in Melbourne, and the National Tennis Centre was full.',
+    );
+    expect(found.get('Lorenz Center')?.type).toBe('organization');
+    expect(found.get('National Tennis Centre')?.type).toBe('place');
+  });
+
   it('types companies younger than the name lists as organisations ("owns Instagram", "a Politifact check")', () => {
     const found = actorsOf(
       'Data\n\nThe company owns Instagram, Atlas and WhatsApp. Mozilla said on its blog that Tumblr had joined. ' +
