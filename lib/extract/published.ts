@@ -103,12 +103,11 @@ export function findDatelineDate(text: string, today = new Date()): string | nul
     else if (m[5]) [year, month, day] = [+m[6], MONTHS.indexOf(m[5].toLowerCase()) + 1, +m[4]];
     else {
       const [a, b] = [+m[7], +m[8]];
-      if (a <= 12 && b <= 12 && a !== b) return null;
+      if (a <= 12 && b <= 12 && a !== b) continue;
       [year, month, day] = [+m[9], a <= 12 ? a : b, a <= 12 ? b : a];
     }
     const date = new Date(Date.UTC(year, month - 1, day));
-    if (month < 1 || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1 || date.getTime() > today.getTime()) return null;
-    return date.toISOString().slice(0, 10);
+    if (date.getUTCDate() === day && date.getUTCMonth() === month - 1 && date.getTime() <= today.getTime()) return date.toISOString().slice(0, 10);
   }
   return null;
 }

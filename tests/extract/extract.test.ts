@@ -249,5 +249,7 @@ describe('findDatelineDate', () => {
     expect(at('Feb. 30, 2015 -- A day that never was.')).toBeNull();
     expect(at('Oct. 1, 2025 -- A dateline in the future.')).toBeNull();
     expect(findDatelineDate('Feb. 23, 2015 -- a headline\n\nThe body.', today)).toBeNull();
+    // A date that cannot be read one way leaves the next block to be looked at.
+    expect(findDatelineDate('Headline\n\n2/6/2015 9:00 AM\n\nFeb. 6, 2015 -- The story.', today)).toBe('2015-02-06');
   });
 });
