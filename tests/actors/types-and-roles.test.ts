@@ -119,6 +119,11 @@ describe('findActors types', () => {
     expect(actorsOf('Neon\n\nIn 1898, the British chemists William Ramsay and Morris W. Travers discovered neon.').get('Morris W. Travers')?.type).toBe('person');
   });
 
+  it('types a medal as a thing, not an organisation', () => {
+    const found = actorsOf('Honours\n\nIn 2016 she received the Presidential Medal of Freedom from President Barack Obama.');
+    expect(found.get('Presidential Medal of Freedom')?.type).toBe('other');
+  });
+
   it('types a storm as an event and a street as a place', () => {
     expect(actorsOf('Storms\n\nAfter Hurricane Sandy, Uber doubled its prices in New York, and Sandy was blamed for the outages.').get('Hurricane Sandy')?.type).toBe('other');
     expect(actorsOf('Floods\n\nStorm Ciaran hit the coast of Cornwall on Thursday, and Storm Ciaran is expected to weaken.').get('Storm Ciaran')?.type).toBe('other');
