@@ -468,8 +468,12 @@ function roleInText(text: string, mention: Mention): string | undefined {
     return /^(?:Former|Ex-|Late)\b/u.test(role) ? role.charAt(0).toLowerCase() + role.slice(1) : role;
   }
   const after = /^,\s+((?:the|a|an|\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*)?['’]s)\s+[^,.;]{3,60}?),/u.exec(text.slice(mention.end, mention.end + 80));
-  if (after && ROLE_HEADS.test(after[1]) && after[1].split(/\s+/u).length <= 8 && !/\b(?:who|which|that|is|was|has|had)\b/u.test(after[1])) return after[1];
-  return undefined;
+  if (!after || !ROLE_HEADS.test(after[1]) || after[1].split(/\s+/u).length > 8 || /\b(?:who|which|that|is|was|has|had)\b/u.test(after[1])) return undefined;
+  // "the department head for MIT’s Science, Technology and Society program": where a name goes on past the comma,
+  // the role ends before it.
+  const namesOn = /\p{Lu}\p{L}*$/u.test(after[1]) && /^\s*\p{Lu}/u.test(text.slice(mention.end + after[0].length, mention.end + after[0].length + 3));
+  const role = namesOn ? after[1].replace(/\s+(?:for|of|at|in|with)\s[^]*$/u, '') : after[1];
+  return ROLE_HEADS.test(role) ? role : undefined;
 }
 
 // What the words around a mention say about its type.

@@ -182,6 +182,13 @@ describe('findActors roles', () => {
     expect(actors.get('Jane Porter')?.role).toBe('a senior analyst at the Brookings Institution');
   });
 
+  it('ends an apposition\'s role before a name that goes on past its comma', () => {
+    const found = actorsOf(
+      'Chaos\n\n“It was a way to get into the field,” said Jennifer Light, the department head for MIT’s Science, Technology and Society program.',
+    );
+    expect(found.get('Jennifer Light')?.role).toBe('the department head');
+  });
+
   it('reads a role on the name\'s own line and in its own sentence only', () => {
     const found = actorsOf(
       'Talks in Bali Report\n\nSecretary of State Antony Blinken met Wang Yi in Bali. The bill passed Congress. Senator James Lankford said it was dead. ' +
