@@ -1,5 +1,5 @@
-// A month's name or abbreviation, in English.
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+import { MONTH } from './published';
+
 // Where a date or a time starts in a byline: "22 Dec 2016", "March 25, 2015", "2015-03-25", "3:46 PM".
 const DATE_TAIL = new RegExp(
   `\\s*(?:\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}).*$`,

@@ -76,11 +76,12 @@ export function isoDay(value: string | null | undefined): string | null {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** An English month's name or abbreviation, for regular expressions (case-insensitive): "Feb.", "February", "Sept". */
+export const MONTH = `(?:${MONTHS.join('|')})[a-z]*\\.?`;
 // A dateline: an optional place in capitals, then a date with its year ("Feb. 23, 2015", "23 February 2015",
 // "2/26/2015"), then a dash, a time or the end of the line: "Feb. 23, 2015 -- Life-threatening peanut allergies…".
 const DATELINE = new RegExp(
-  `^(?:\\p{Lu}[\\p{Lu} .'-]+,\\s*)?(?:${MONTH_NAME}\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+${MONTH_NAME},?\\s+(\\d{4})|(\\d{1,2})/(\\d{1,2})/(\\d{4}))(?=\\s*(?:--|[—–-]\\s|\\d{1,2}:\\d{2}|\\n|$))`,
+  `^(?:\\p{Lu}[\\p{Lu} .'-]+,\\s*)?(?:(${MONTH})\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+(${MONTH}),?\\s+(\\d{4})|(\\d{1,2})/(\\d{1,2})/(\\d{4}))(?=\\s*(?:--|[—–-]\\s|\\d{1,2}:\\d{2}|\\n|$))`,
   'iu',
 );
 
@@ -99,8 +100,8 @@ export function findDatelineDate(text: string, today = new Date()): string | nul
     let year: number;
     let month: number;
     let day: number;
-    if (m[1]) [year, month, day] = [+m[3], MONTHS.indexOf(m[1].toLowerCase()) + 1, +m[2]];
-    else if (m[5]) [year, month, day] = [+m[6], MONTHS.indexOf(m[5].toLowerCase()) + 1, +m[4]];
+    if (m[1]) [year, month, day] = [+m[3], MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1, +m[2]];
+    else if (m[5]) [year, month, day] = [+m[6], MONTHS.indexOf(m[5].slice(0, 3).toLowerCase()) + 1, +m[4]];
     else {
       const [a, b] = [+m[7], +m[8]];
       if (a <= 12 && b <= 12 && a !== b) continue;
