@@ -484,6 +484,8 @@ const WHICH_AFTER = /^,\s+which\b/u;
 const WHO_AFTER = /^,\s+who\b/u;
 // "Con Edison officials said", "Google employees": the people of an organisation.
 const STAFF_AFTER = /^(?:['’]s)?\s+(?:officials|executives|employees|workers|staffers|shareholders|subsidiary|headquarters)\b/u;
+// "the Walkley journalism foundation", "the Walkley board": a body the name heads, in lower case.
+const BODY_AFTER = /^ (?:\p{Ll}+ )?(?:foundation|board(?! games?\b)|council|committee|commission|union|agency|institute|trust|charity|society)\b/u;
 // "the Biden administration": a president's name.
 const ADMINISTRATION_AFTER = /^(?:['’]s)?\s+administration\b/u;
 const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|college|school|academy|clinic|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|images|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church|center|centre)$/iu;
@@ -522,6 +524,8 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   if (PARTY.test(nameKey(name))) return 'organization';
   const score: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0, MISC: 0 };
   for (const [type, n] of g.types) score[type] += n;
+  // A name the tagger mostly calls MISC is an adjective before the body, not its name ("the Yugoslav news agency").
+  const adjective = score.MISC * 2 > g.offsets.length || lists.demonyms.has(nameKey(name));
   // Whether the text is ever "on" or "via" the actor, and ever "in", "at", "from" it.
   let on = false;
   let placeBefore = false;
@@ -534,7 +538,7 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
     if (PRONOUN_AFTER.test(after)) score.PER += 0.5;
     if (WHO_AFTER.test(after)) score.PER += 1;
     if (WHICH_AFTER.test(after)) score.PER -= 1.5;
-    if (STAFF_AFTER.test(after)) score.ORG += 1.5;
+    if (STAFF_AFTER.test(after) || (BODY_AFTER.test(after) && !adjective)) score.ORG += 1.5;
     if (ADMINISTRATION_AFTER.test(after)) score.PER += 2;
     if (PLACE_BEFORE.test(before)) score.LOC += 0.5;
     if (PERSON_BEFORE.test(text.slice(Math.max(0, start - 20), start))) score.PER += 2;

@@ -119,6 +119,17 @@ describe('findActors types', () => {
     expect(actorsOf('Neon\n\nIn 1898, the British chemists William Ramsay and Morris W. Travers discovered neon.').get('Morris W. Travers')?.type).toBe('person');
   });
 
+  it('types a name that heads a body written in lower case as an organisation ("the Walkley journalism foundation")', () => {
+    const found = actorsOf(
+      'Surveillance\n\nThey held meetings with the ABC top brass and a group from the media union and the Walkley journalism foundation. ' +
+        'I was involved as a member of the Walkley board. He had created his own Student Survival board game. ' +
+        'Police told the Yugoslav news agency Tanjug that two men were held.',
+    );
+    expect(found.get('Walkley')?.type).toBe('organization');
+    expect(found.get('Student Survival')?.type).not.toBe('organization');
+    expect(found.get('Yugoslav')?.type).not.toBe('organization');
+  });
+
   it('types a medal as a thing, not an organisation', () => {
     const found = actorsOf('Honours\n\nIn 2016 she received the Presidential Medal of Freedom from President Barack Obama.');
     expect(found.get('Presidential Medal of Freedom')?.type).toBe('other');
