@@ -59,7 +59,7 @@ const TECH_TERMS = new Set(
 );
 // Page furniture that the tagger takes for a name ("Today's Paper", "Breaking News"), by name key.
 const FURNITURE = new Set([
-  ...'paper advertisement newsletter newsletters subscribe menu search home video videos photos opinion comments print email related latest live listen podcast podcasts'.split(' '),
+  ...'paper advertisement newsletter newsletters subscribe menu search home video videos photos opinion comments print email related latest live listen podcast podcasts qa faq faqs'.split(' '),
   ...['today paper', 'breaking news', 'most popular', 'top stories', 'sign in', 'log in', 'sign up'],
 ]);
 // Words that open a sentence but never go on a name after an initial ("One S. The company", "4K. Everyone").

@@ -97,10 +97,10 @@ describe('findActors', () => {
   it('drops plurals of initials, titles alone and page furniture', () => {
     const found = byName(
       'Pay row\n\nSeveral CEOs said on Tuesday that pay would fall, and CEOs in London agreed. Vice-president Mike Pence met the President-elect in New York. ' +
-        'Rio Tinto shares rose in London.\n\nBreaking News\n\nOrder Reprints | Today’s Paper | Subscribe',
+        'Rio Tinto shares rose in London.\n\nBreaking News\n\nOrder Reprints | Today’s Paper | Subscribe\n\nRead our Q&A with Mike Pence here.',
     );
     expect([...found.keys()]).toEqual(expect.arrayContaining(['Mike Pence', 'London', 'Rio Tinto']));
-    for (const junk of ['CEOs', 'President-elect', 'Vice-president', 'Breaking News', 'Paper']) expect(found.has(junk), junk).toBe(false);
+    for (const junk of ['CEOs', 'President-elect', 'Vice-president', 'Breaking News', 'Paper', 'Q&A']) expect(found.has(junk), junk).toBe(false);
   });
 
   it('drops handles and e-mail addresses, and takes a handle off the name before it', () => {
