@@ -857,13 +857,46 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .sort((a, b) => b.salience - a.salience || a.offsets[0][0] - b.offsets[0][0]);
   // An organisation's name and a place is its branch there ("Yahoo Japan"), whatever the tagger made of its few mentions.
   const organisations = new Set(actors.filter((a) => a.type === 'organization').map((a) => nameKey(a.name)));
-  return actors.map((actor) => {
+  const typed = actors.map((actor): Actor => {
     const words = nameKey(actor.name).split(' ');
     const branch = actor.type !== 'organization' && words.length > 1 && organisations.has(words.slice(0, -1).join(' ')) && lists.places.has(words[words.length - 1]);
     if (!branch) return actor;
     const { role: _role, ...rest } = actor;
     return { ...rest, type: 'organization' };
   });
+  return withSurnamesJoined(typed, (offsets) => Number(salience(offsets, headlineEnd, ledeEnd, text.length).toFixed(3)));
+}
+
+/**
+ * A lone surname listed as a person apart from the one person of that surname: the tagger took some of its
+ * mentions for a place when the names were merged ("Hamilton", a town too, after "Margaret Hamilton"). Once
+ * both are typed as people, they are one.
+ */
+export function withSurnamesJoined(actors: Actor[], salienceOf: (offsets: Array<[number, number]>) => number): Actor[] {
+  const bySurname = new Map<string, Actor[]>();
+  for (const actor of actors) {
+    if (actor.type !== 'person' || !actor.name.includes(' ')) continue;
+    const surname = nameKey(actor.name).split(' ').at(-1)!;
+    bySurname.set(surname, [...(bySurname.get(surname) ?? []), actor]);
+  }
+  const joined = new Map<Actor, Actor[]>();
+  for (const actor of actors) {
+    const full = actor.type === 'person' && !actor.name.includes(' ') ? bySurname.get(nameKey(actor.name)) : undefined;
+    if (full?.length === 1) joined.set(full[0], [...(joined.get(full[0]) ?? []), actor]);
+  }
+  if (!joined.size) return actors;
+  const gone = new Set([...joined.values()].flat());
+  return actors
+    .filter((actor) => !gone.has(actor))
+    .map((actor) => {
+      const parts = joined.get(actor);
+      if (!parts) return actor;
+      const offsets = [actor, ...parts].flatMap((a) => a.offsets).sort((a, b) => a[0] - b[0]);
+      const aliases = [...new Set([...actor.aliases, ...parts.flatMap((p) => [p.name, ...p.aliases])])].filter((n) => n !== actor.name);
+      const role = actor.role ?? parts.find((p) => p.role)?.role;
+      return { ...actor, aliases, mentions: offsets.length, salience: salienceOf(offsets), ...(role ? { role } : {}), offsets };
+    })
+    .sort((a, b) => b.salience - a.salience || a.offsets[0][0] - b.offsets[0][0]);
 }
 
 /** A list of the gazetteer's (lowercased) names. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findActors, nameKey } from '../../lib/actors';
+import { withSurnamesJoined } from '../../lib/actors/actors';
+import type { Actor } from '../../lib/report';
 
 const byName = (text: string) => new Map(findActors(text).map((a) => [a.name, a]));
 
@@ -419,3 +421,33 @@ describe('findActors', () => {
     expect(names.indexOf('Zalmay Khalilzad')).toBeLessThan(names.indexOf('Pakistan'));
   });
 });
+
+describe('withSurnamesJoined', () => {
+  const actor = (name: string, type: Actor['type'], offsets: Array<[number, number]>, role?: string): Actor => ({
+    name,
+    type,
+    aliases: [],
+    mentions: offsets.length,
+    salience: offsets.length,
+    offsets,
+    ...(role ? { role } : {}),
+  });
+
+  it('joins a lone surname listed apart to the one person of that surname, once both are people', () => {
+    const joined = withSurnamesJoined(
+      [actor('Hamilton', 'person', [[50, 58], [90, 98], [120, 128]]), actor('Margaret Hamilton', 'person', [[10, 27]], 'programmer'), actor('Lorenz', 'person', [[30, 36]])],
+      (offsets) => offsets.length,
+    );
+    expect(joined.map((a) => a.name)).toEqual(['Margaret Hamilton', 'Lorenz']);
+    expect(joined[0]).toMatchObject({ aliases: ['Hamilton'], mentions: 4, salience: 4, role: 'programmer' });
+    expect(joined[0].offsets.map(([start]) => start)).toEqual([10, 50, 90, 120]);
+  });
+
+  it('leaves a surname that two people share, or that is not typed a person, apart', () => {
+    const shared = [actor('Gille', 'person', [[5, 10]]), actor('Sarah Gille', 'person', [[20, 31]]), actor('John Gille', 'person', [[40, 50]])];
+    expect(withSurnamesJoined(shared, (o) => o.length)).toBe(shared);
+    const place = [actor('Washington', 'place', [[5, 15]]), actor('MaliVai Washington', 'person', [[20, 38]])];
+    expect(withSurnamesJoined(place, (o) => o.length)).toBe(place);
+  });
+});
+
