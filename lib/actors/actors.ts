@@ -520,12 +520,13 @@ const HEAD_ENDS = /^(?:\s*[^\s\p{L}]|\s+(?:at|in|on|for|with|to|from|of|by|as|th
  * surname it never saw as a place.
  */
 function actorType(text: string, g: Group, name: string, lists: Lists, acronymDefined: boolean): ActorType {
-  if (EVENT.test(nameKey(name)) && !g.roles.length) return 'other';
-  if (PARTY.test(nameKey(name))) return 'organization';
+  const key = nameKey(name);
+  if (EVENT.test(key) && !g.roles.length) return 'other';
+  if (PARTY.test(key)) return 'organization';
   const score: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0, MISC: 0 };
   for (const [type, n] of g.types) score[type] += n;
   // A name the tagger mostly calls MISC is an adjective before the body, not its name ("the Yugoslav news agency").
-  const adjective = score.MISC * 2 > g.offsets.length || lists.demonyms.has(nameKey(name));
+  const adjective = score.MISC * 2 > g.offsets.length || lists.demonyms.has(key);
   // Whether the text is ever "on" or "via" the actor, and ever "in", "at", "from" it.
   let on = false;
   let placeBefore = false;
@@ -559,7 +560,6 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
       score.MISC += 1;
     }
   }
-  const key = nameKey(name);
   const words = key.split(' ');
   const orgNamed = (ORG_HEAD.test(key) || ORG_LEAD.test(key)) && !FACILITY.test(key);
   // A title next to an organisation's name is someone else's ("Defense Secretary" before "Department of Defense").

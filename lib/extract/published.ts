@@ -93,7 +93,8 @@ const DATELINE = new RegExp(
  * ("2/26/2015", not "2/6/2015"); a day after `today` is no dateline.
  */
 export function findDatelineDate(text: string, today = new Date()): string | null {
-  const blocks = text.split(/\n\s*\n/u).slice(1, 3);
+  // The headline and the first two blocks: the split stops there instead of cutting the whole text.
+  const blocks = text.split(/\n\s*\n/u, 3).slice(1);
   for (const block of blocks) {
     const m = DATELINE.exec(block.trim());
     if (!m) continue;
