@@ -115,7 +115,25 @@ function line(name: string, t: Totals): string {
 
 // 1. GUM news: gold actors are the named people, organisations and places.
 interface GumMention { text: string; entity_id: number; etype: string }
-interface GumRecord { id: string; title: string; text: string; mentions: GumMention[]; salient_entities: Array<{ entity_id: number }> }
+interface GumRecord { id: string; title: string; text: string; mentions: GumMention[]; salient_entities: Array<{ entity_id: number; summaries_mentioning: number }> }
+
+/**
+ * How well the list's order follows GUM's graded salience: NDCG over the first 10 listed, each gold actor's gain
+ * the number of the article's 5 summaries that mention it (0 for one none mentions).
+ */
+function ndcg(listed: Listed[], gold: Array<{ names: string[]; gain: number }>, cutoff = 10): number {
+  const keys = gold.map((g) => new Set(g.names.map(nameKey)));
+  const seen = new Set<number>();
+  let dcg = 0;
+  listed.slice(0, cutoff).forEach((actor, rank) => {
+    const g = keys.findIndex((k) => actor.names.some((n) => k.has(nameKey(n))));
+    if (g < 0 || seen.has(g)) return;
+    seen.add(g);
+    dcg += gold[g].gain / Math.log2(rank + 2);
+  });
+  const ideal = gold.map((g) => g.gain).sort((a, b) => b - a).slice(0, cutoff).reduce((sum, gain, rank) => sum + gain / Math.log2(rank + 2), 0);
+  return ideal ? dcg / ideal : 1;
+}
 const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'al', 'on', 'in', 'at', 'to', "'s"]);
 const properName = (mention: string) => {
   const words = mention.replace(/^(?:the|a|an)\s+/i, '').replace(/\s+'s$/, '').split(/\s+/);
@@ -123,6 +141,7 @@ const properName = (mention: string) => {
 };
 const gum = readFileSync(gumPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as GumRecord);
 const gumTotals = { ours: zero(), baseline: zero() };
+const gumOrder = { ours: [] as number[], baseline: [] as number[] };
 for (const doc of gum) {
   const names = new Map<number, Set<string>>();
   const types = new Map<number, ActorType>();
@@ -136,12 +155,19 @@ for (const doc of gum) {
   const ledeEnd = doc.text.split('\n\n').slice(0, 3).join('\n\n').length;
   // Only people, organisations and places are scored: GUM has no "other" names.
   const scored = (l: Listed[]) => l.filter((a) => a.type !== 'other');
-  gumTotals.ours = add(gumTotals.ours, score(scored(ours(doc.text, doc.title, ledeEnd)), gold, [], true));
-  gumTotals.baseline = add(gumTotals.baseline, score(baseline(doc.text, doc.title, ledeEnd), gold));
+  const ourList = scored(ours(doc.text, doc.title, ledeEnd));
+  const baseList = baseline(doc.text, doc.title, ledeEnd);
+  gumTotals.ours = add(gumTotals.ours, score(ourList, gold, [], true));
+  gumTotals.baseline = add(gumTotals.baseline, score(baseList, gold));
+  const gains = new Map(doc.salient_entities.map((e) => [e.entity_id, e.summaries_mentioning]));
+  const graded = [...names].map(([id, n]) => ({ names: [...n], gain: gains.get(id) ?? 0 }));
+  gumOrder.ours.push(ndcg(ourList, graded));
+  gumOrder.baseline.push(ndcg(baseList, graded));
 }
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
 console.log(`${path.relative(process.cwd(), gumPath)}: ${gum.length} articles (salient recall: salient named actors among the first 5 listed)`);
-console.log('  ' + line('compromise (baseline)', gumTotals.baseline));
-console.log('  ' + line('backstory actors', gumTotals.ours));
+console.log('  ' + line('compromise (baseline)', gumTotals.baseline) + ` order_ndcg10=${mean(gumOrder.baseline).toFixed(3)}`);
+console.log('  ' + line('backstory actors', gumTotals.ours) + ` order_ndcg10=${mean(gumOrder.ours).toFixed(3)}`);
 
 // 2. Readability pages with article-level gold, and the seed article.
 const pages = ['cnn', 'nytimes-2', 'nytimes-3', 'nytimes-4', 'herald-sun-1', 'breitbart', 'buzzfeed-1', 'yahoo-3'].map((p) => path.join(shared, 'data/readability-pages', p));

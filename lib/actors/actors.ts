@@ -785,10 +785,12 @@ function fullestName(g: Group): string {
 /**
  * Salience, 0..1: in the headline, in the lede, how often and how widely
  * the article mentions the actor. Readers expect the headline's actors first.
+ * A name the lede mentions once and the article never again ("a post on X,
+ * formerly Twitter") gets half the lede's weight.
  */
 function salience(offsets: Array<[number, number]>, headlineEnd: number, ledeEnd: number, length: number): number {
   const inHeadline = offsets.some(([s]) => s < headlineEnd) ? 1 : 0;
-  const inLede = offsets.some(([s]) => s >= headlineEnd && s < ledeEnd) ? 1 : 0;
+  const inLede = offsets.some(([s]) => s >= headlineEnd && s < ledeEnd) ? Math.min(1, offsets.length / 2) : 0;
   const starts = offsets.map(([s]) => s);
   const spread = length ? (Math.max(...starts) - Math.min(...starts)) / length : 0;
   const frequency = Math.min(1, Math.log2(1 + offsets.length) / 4);

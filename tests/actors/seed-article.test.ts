@@ -39,4 +39,10 @@ describe.skipIf(!hasSeed)('findActors on the seed article', () => {
     const top = actors.slice(0, 5).map((a) => a.name);
     expect(top).toEqual(expect.arrayContaining(['Zalmay Khalilzad', 'Tehreek-e-Taliban Pakistan', 'Pakistan']));
   });
+
+  it('ranks the Taliban and Kabul, named again and again, above Twitter, named once in the lede ("a post on X (formerly Twitter)")', () => {
+    const rank = (name: string) => actors.findIndex((a) => a.name === name);
+    expect(rank('Twitter')).toBeGreaterThan(rank('Afghan Taliban'));
+    expect(rank('Twitter')).toBeGreaterThan(rank('Kabul'));
+  });
 });
