@@ -358,8 +358,8 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   if (QUARTERS.has(key) && !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start))) return true;
   const words = key.split(' ');
   if (!key || words.every((w) => JUNK.has(w)) || words.every((w) => TECH_TERMS.has(w) || w === 'of') || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
-  // A plural of initials ("CEOs", "MPs"), or titles alone ("Vice-president", "President-elect").
-  if (/^\p{Lu}{2,}s$/u.test(mention.text) || words.every((w) => TITLE_WORDS.has(w) || w === 'elect')) return true;
+  // A plural of initials ("CEOs", "MPs"), or titles alone ("Vice-president", "President-elect", the "Miss" of "Miss Ellen Fetter").
+  if (/^\p{Lu}{2,}s$/u.test(mention.text) || words.every((w) => TITLE_WORDS.has(w) || w === 'elect') || COURTESY.test(key) || HONORIFIC.test(key)) return true;
   // The people of a place ("New Yorkers", "Londoners", "Floridians"), not an actor.
   const people = mention.type !== 'PER' && /^(.+?)(?:er|ian)s$/u.exec(key)?.[1];
   if (people && (places.has(people) || places.has(`${people}a`))) return true;
@@ -486,6 +486,16 @@ const WHO_AFTER = /^,\s+who\b/u;
 const STAFF_AFTER = /^(?:['’]s)?\s+(?:officials|executives|employees|workers|staffers|shareholders|subsidiary|headquarters)\b/u;
 // "the Walkley journalism foundation", "the Walkley board": a body the name heads, in lower case.
 const BODY_AFTER = /^ (?:\p{Ll}+ )?(?:foundation|board(?! games?\b)|council|committee|commission|union|agency|institute|trust|charity|society)\b/u;
+// An organisation's kind, named in apposition: "the group, called Energy Control", "the media company Fairfax",
+// "Silk Road, a marketplace that…" (not "Smith, a company spokesman" nor "the head of the group").
+const ORG_KIND =
+  '(?:group|company|firm|organi[sz]ation|charity|non-?profit|ngo|start-?up|agency|newspaper|magazine|website|site|network|' +
+  'broadcaster|union|coalition|alliance|brand|lab|laboratory|club|outlet|platform|marketplace|app|airline|chain|studio|' +
+  'foundation|institute|association|league|movement|militia|faction|bank|conglomerate|project|collective|cooperative)';
+// Up to three words before the kind (on one line), none a preposition or a verb ("the head of the group", "the other was insurer").
+const KIND_WORDS = "(?:(?!(?:of|for|at|in|with|to|from|on|by|and|or|is|was|are|were|be|been|has|had|have) )[\\p{L}’'-]+ ){0,3}";
+const KIND_BEFORE = new RegExp(`\\b(?:[Tt]he|[Aa]n?) ${KIND_WORDS}${ORG_KIND}(?:,? (?:called|named|known as))? $`, 'u');
+const KIND_AFTER = new RegExp(`^, (?:the|an?) ${KIND_WORDS}${ORG_KIND}(?:[,.;:)]| (?:that|which|whose|where|based|founded|run|owned|in|of|for|with|from)\\b)`, 'u');
 // "the Biden administration": a president's name.
 const ADMINISTRATION_AFTER = /^(?:['’]s)?\s+administration\b/u;
 const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|college|school|academy|clinic|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|images|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church|center|centre)$/iu;
@@ -530,6 +540,7 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   // Whether the text is ever "on" or "via" the actor, and ever "in", "at", "from" it.
   let on = false;
   let placeBefore = false;
+  let kindNamed = false;
   for (const [start, end] of g.offsets) {
     const before = text.slice(Math.max(0, start - 12), start);
     on ||= /\b(?:on|via)\s+$/u.test(before);
@@ -541,6 +552,7 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
     if (WHICH_AFTER.test(after)) score.PER -= 1.5;
     if (STAFF_AFTER.test(after) || (BODY_AFTER.test(after) && !adjective)) score.ORG += 1.5;
     if (ADMINISTRATION_AFTER.test(after)) score.PER += 2;
+    kindNamed ||= KIND_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || KIND_AFTER.test(text.slice(end, end + 80));
     if (PLACE_BEFORE.test(before)) score.LOC += 0.5;
     if (PERSON_BEFORE.test(text.slice(Math.max(0, start - 20), start))) score.PER += 2;
     // A name that fills a pair of quotes is a title ("announcing “Super Mario Run,” the first…"), not a person.
@@ -569,6 +581,8 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   const middleInitial = /^\p{Lu}\p{Ll}+ (?:\p{Lu}\. )+\p{Lu}[\p{Ll}’'-]+$/u.test(name);
   if ((words.length > 1 && lists.first.has(words[0])) || middleInitial) score.PER += Math.max(middleInitial ? 2 : 1, g.offsets.length / 2);
   if (orgNamed) score.ORG += 3;
+  // The text says what kind of organisation it is, which speaks for all its mentions.
+  if (kindNamed) score.ORG += Math.max(3, g.offsets.length / 2);
   if (FACILITY.test(key)) score.LOC += 3;
   if (acronymDefined) score.ORG += 2;
   if (lists.places.has(key)) score.LOC += 2;

@@ -167,6 +167,22 @@ describe('findActors types', () => {
     expect(actorsOf('Films\n\nThe show, starring Jordan Peele, was a hit in Georgia.').get('Jordan Peele')?.type).toBe('person');
   });
 
+  it('types a name the text says is a group, company or marketplace as an organisation, and no one near such a word', () => {
+    const found = actorsOf(
+      'Drugs\n\nThe group, called Energy Control, which has been running since 1997, tests drugs. Before joining Energy Control, Lladanosa worked in a lab.',
+    );
+    expect(found.get('Energy Control')?.type).toBe('organization');
+    const news = actorsOf('Press\n\nIt was reported by Hina, the Croatian news agency. The other was insurer Thierry Dehaan, police said.');
+    expect(news.get('Hina')?.type).toBe('organization');
+    expect(news.get('Thierry Dehaan')?.type).toBe('person');
+  });
+
+  it('lists a courtesy title the tagger took apart from its name ("Miss Ellen Fetter") as no actor', () => {
+    const found = actorsOf('Chaos\n\nLorenz had written, “Special thanks are due to Miss Ellen Fetter for handling the many numerical computations.”');
+    expect(found.has('Miss')).toBe(false);
+    expect(found.get('Ellen Fetter')?.type).toBe('person');
+  });
+
   it('reads a subheading in Title Case like a headline, so its common words are no names', () => {
     expect(actors.has('Position')).toBe(false);
     expect(actors.get('Islamabad')?.type).toBe('place');
