@@ -136,12 +136,13 @@ async function main(): Promise<void> {
   const largest = largestRealPage();
   const fiveMb = newsPage(Array.from({ length: 1100 }, (_, i) => `<p>${newsParagraph(4_800, i)}</p>`).join('\n'));
   const pages = [
-    { label: 'seed article', route: '/seed.html', bytes: statSync(resolve(sharedDir, 'fixtures/seed-article/article.html')).size },
-    { label: `largest real page (${largest.name})`, route: '/largest.html', bytes: statSync(largest.path).size },
-    { label: 'generated 5 MB page', route: '/five-mb.html', bytes: Buffer.byteLength(fiveMb) },
+    { key: 'seed', label: 'seed article', route: '/seed.html', bytes: statSync(resolve(sharedDir, 'fixtures/seed-article/article.html')).size },
+    { key: 'largest', label: `largest real page (${largest.name})`, route: '/largest.html', bytes: statSync(largest.path).size },
+    { key: '5mb', label: 'generated 5 MB page', route: '/five-mb.html', bytes: Buffer.byteLength(fiveMb) },
   ];
-  // --page seed (or largest, or 5 MB) times only the pages whose label contains it.
-  const timed = values.page ? pages.filter((p) => p.label.includes(values.page!)) : pages;
+  // --page seed (or largest, or 5mb) times only that page.
+  const timed = values.page ? pages.filter((p) => p.key === values.page) : pages;
+  if (!timed.length) return void console.log(`bench:browser: no page "${values.page}"; --page takes ${pages.map((p) => p.key).join(', ')}.`);
   const site = await serveFiles({
     '/seed.html': resolve(sharedDir, 'fixtures/seed-article/article.html'),
     '/largest.html': largest.path,
