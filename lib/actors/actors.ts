@@ -588,7 +588,8 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   if (lists.places.has(key)) score.LOC += 2;
   else if (lists.orgs.has(key)) score.ORG += 2;
   const best = (Object.keys(score) as EntityType[]).sort((a, b) => score[b] - score[a])[0];
-  // A place unknown to the gazetteer is an app's or a company's name if its one word has a capital inside
+  // A place unknown to the gazetteer is a company's if the name lists know it as one ("in Instagram"), or an app's or a
+  // company's name if its one word has a capital inside
   // ("WhatsApp", "NeoGAF", not "McAllen"), or if the text is only ever "on" it ("on Hulu", "posted on Quora").
   const appLike = /^(?!Mc|Mac)\p{Lu}\p{Ll}+\p{Lu}\S*$/u.test(name) || (on && !placeBefore);
   // A known place's name followed by a word that makes no place of it, and never "in" or "at" it, is a company's or a
@@ -604,7 +605,7 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
     !lists.places.has(words[1]) &&
     !GEO_WORD.test(words[1]) &&
     !FACILITY.test(key);
-  return best === 'LOC' && !lists.places.has(key) && (appLike || placeLed) ? 'organization' : TYPES[best];
+  return best === 'LOC' && !lists.places.has(key) && (appLike || placeLed || lists.orgs.has(key)) ? 'organization' : TYPES[best];
 }
 
 /** Acronyms the text defines: "Tehreek-e-Taliban Pakistan (TTP)". */

@@ -177,6 +177,13 @@ describe('findActors types', () => {
     expect(news.get('Thierry Dehaan')?.type).toBe('person');
   });
 
+  it('types a company the name lists know and no place list has as an organisation, even where the tagger and an "in" say place', () => {
+    const found = actorsOf(
+      'Deals\n\nHe personally brokered its $1 billion buyout of Instagram and closed the deal. I’ve been building relationships, at least in Instagram and the WhatsApp case, he said.',
+    );
+    expect(found.get('Instagram')?.type).toBe('organization');
+  });
+
   it('lists a courtesy title the tagger took apart from its name ("Miss Ellen Fetter") as no actor', () => {
     const found = actorsOf('Chaos\n\nLorenz had written, “Special thanks are due to Miss Ellen Fetter for handling the many numerical computations.”');
     expect(found.has('Miss')).toBe(false);
