@@ -589,8 +589,8 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   else if (lists.orgs.has(key)) score.ORG += 2;
   const best = (Object.keys(score) as EntityType[]).sort((a, b) => score[b] - score[a])[0];
   // A place unknown to the gazetteer is a company's if the name lists know it as one ("in Instagram"), or an app's or a
-  // company's name if its one word has a capital inside
-  // ("WhatsApp", "NeoGAF", not "McAllen"), or if the text is only ever "on" it ("on Hulu", "posted on Quora").
+  // company's name if its one word has a capital inside ("WhatsApp", "NeoGAF", not "McAllen"), or if the text is only
+  // ever "on" it ("on Hulu", "posted on Quora").
   const appLike = /^(?!Mc|Mac)\p{Lu}\p{Ll}+\p{Lu}\S*$/u.test(name) || (on && !placeBefore);
   // A known place's name followed by a word that makes no place of it, and never "in" or "at" it, is a company's or a
   // team's: "Cambridge Analytica", "Manchester United" (not "Kansas City", "Brooklyn Heights" or "Gaza Strip").
