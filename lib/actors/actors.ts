@@ -43,7 +43,7 @@ const COURTESY = /^(?:mr|mrs|ms|miss|mx)\.?$/iu;
 // Title words that also name a government's office ("Foreign Minister", "Foreign Ministry").
 const PORTFOLIOS = new Set('foreign defence defense interior finance state justice executive'.split(' '));
 const ROLE_HEADS =
-  /\b(?:gov|sen|rep|gen|col|maj|capt|lt|cmdr|adm|sgt)\.|\b(?:president|minister|chancellor|premier|king|queen|prince|secretary|senator|governor|mayor|judge|justice|general|colonel|commander|envoy|ambassador|spokes(?:man|woman|person)|leader|chair|chairman|chairwoman|director|commissioner|chief|founder|head|emir|mullah|mufti|official|analyst|representative|lawmaker|negotiator|member|officer|executive|ceo|coach|captain|editor|professor|minister)\b/iu;
+  /\b(?:gov|sen|rep|gen|col|maj|capt|lt|cmdr|adm|sgt)\.|\b(?:president|minister|chancellor|premier|king|queen|prince|(?:under-?)?secretary|senator|governor|mayor|judge|justice|general|colonel|commander|envoy|ambassador|spokes(?:man|woman|person)|leader|chair|chairman|chairwoman|director|commissioner|chief|founder|head|emir|mullah|mufti|official|analyst|representative|lawmaker|negotiator|member|officer|executive|ceo|coach|captain|editor|professor|minister)\b/iu;
 const JUNK = new Set(
   (
     'january february march april may june july august september october november december ' +
@@ -262,6 +262,50 @@ function stripTitle(mention: Mention): Mention | null {
   return n === 0 ? mention : { ...withoutFirstWords(mention, words, n), role: words.slice(0, n).join(' ') };
 }
 
+// What a government's offices are for ("Education", "Foreign Affairs", "the Exchequer").
+const PORTFOLIO_WORDS = new Set(
+  (
+    'education health defense defence finance state interior justice transport transportation energy trade agriculture ' +
+    'labor labour culture environment foreign home affairs homeland security commerce treasury exchequer housing tourism ' +
+    'industry economy economic development welfare employment immigration intelligence national public works war navy'
+  ).split(' '),
+);
+// An office's title and its "of" or "for", just before a mention: "Minister of ", "Secretary for the ".
+const OFFICE_OF =
+  /\b(?:minister|secretary|undersecretary|under-secretary|director|chancellor|commissioner|chair(?:man|woman)?|head|governor|ambassador|envoy|spokes(?:man|woman|person))\s(?:of|for)\s(?:the\s)?$/iu;
+
+/**
+ * The portfolio of an office written between its title and the holder's name
+ * is the title's, not an actor: "Minister of Education Stefania Giannini" is
+ * Stefania Giannini (the tagger took "Education" into her name), "Director of
+ * National Intelligence James Clapper" is James Clapper (the tagger listed
+ * "National Intelligence" apart). The name begins at a known first name or a
+ * courtesy title, or after the portfolio's words; what comes before it that is
+ * no portfolio stays a name of its own ("Governor of Texas Greg Abbott").
+ * The holder's role is then read from the text as for any name.
+ */
+function withoutPortfolio(text: string, mention: Mention, { places, first }: Lists): Mention[] {
+  if (!OFFICE_OF.test(text.slice(Math.max(0, mention.start - 40), mention.start))) return [mention];
+  const words = mention.text.split(' ');
+  const portfolio = (ws: string[]) => ws.every((w) => PORTFOLIO_WORDS.has(nameKey(w)));
+  // The portfolio alone, with the holder's name right after it.
+  if (portfolio(words)) return /^ (?:(?:Mr|Mrs|Ms|Dr)\.? )?\p{Lu}\p{Ll}/u.test(text.slice(mention.end, mention.end + 8)) ? [] : [mention];
+  let cut = words.findIndex((w, i) => i > 0 && (first.has(nameKey(w)) || COURTESY.test(w) || HONORIFIC.test(w)));
+  if (cut < 0) cut = words.findIndex((w) => !PORTFOLIO_WORDS.has(nameKey(w)));
+  // The holder's name begins after a courtesy title.
+  let at = cut;
+  while (at > 0 && at + 1 < words.length && COURTESY.test(words[at])) at++;
+  // Not an organisation's name with a first name in it ("spokesman for the Association of Lloyd's"), nor one cut after "of".
+  const key = nameKey(mention.text);
+  if (ORG_HEAD.test(key) || ORG_LEAD.test(key) || NAME_JOINERS.has(words[cut - 1])) return [mention];
+  const holder = cut > 0 ? withoutFirstWords(mention, words, at) : null;
+  // The rest must look like a person's name, not an organisation's ("the Bill & Melinda Gates Foundation").
+  if (!holder || !/^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u.test(holder.text) || ORG_HEAD.test(nameKey(holder.text))) return [mention];
+  const before = part(mention, 0, words.slice(0, cut).join(' ').length);
+  const office = portfolio(words.slice(0, cut)) ? [] : [{ ...before, type: places.has(nameKey(before.text)) ? ('LOC' as const) : ('ORG' as const) }];
+  return [...office, { ...holder, type: 'PER' as const }];
+}
+
 /** Two names the tagger took as one across an "or": "Google or Facebook". */
 function splitAlternatives(mention: Mention): Mention[] {
   const at = mention.text.indexOf(' or ');
@@ -447,13 +491,20 @@ function roleInText(text: string, mention: Mention): string | undefined {
   const before = text.slice(Math.max(0, mention.start - 100), mention.start).replace(/^[^]*\n/u, '');
   if (before && !/\s$/u.test(before)) return undefined;
   const words = before ? before.split(/\s+/u).slice(0, -1) : [];
+  // A name its owner writes just before it is owned, not titled: "the department head for MIT’s Science, Technology and Society program".
+  const owned = /['’]s$/u.test(words[words.length - 1] ?? '');
   let n = 0;
-  for (let i = words.length - 1; i >= 0 && n < 9; i--) {
+  for (let i = words.length - 1; i >= 0 && n < 9 && !owned; i--) {
     const word = words[i];
     const lower = word.toLowerCase();
     const isTitle = TITLE_WORDS.has(lower) || ROLE_WORDS.has(lower) || ROLE_HEADS.test(word);
     const isName = /^\p{Lu}[\p{L}.’'-]*$/u.test(word) && !NOT_ROLE.has(lower);
-    const isLink = (lower === 'to' || lower === 'of') && n > 0 && /^\p{Lu}/u.test(words[i + 1]) && i > 0 && ROLE_HEADS.test(words[i - 1]);
+    // "envoy to Afghanistan", "Undersecretary for Education", "Chancellor of the Exchequer".
+    const isLink =
+      n > 0 &&
+      i > 0 &&
+      (((lower === 'to' || lower === 'of' || lower === 'for') && /^(?:\p{Lu}|the$)/u.test(words[i + 1]) && ROLE_HEADS.test(words[i - 1])) ||
+        (lower === 'the' && /^\p{Lu}/u.test(words[i + 1]) && /^(?:of|for)$/u.test(words[i - 1]) && i > 1 && ROLE_HEADS.test(words[i - 2])));
     // Nor from the sentence before ("… passed Congress. Senator James Lankford"), but for "Sen." or "U.S.".
     const endsSentence = /[.!?]$/u.test(word) && !TITLE_WORDS.has(lower) && !/^(?:\p{L}\.)+$/u.test(word);
     if ((!isTitle && !isName && !isLink) || endsSentence) break;
@@ -464,7 +515,7 @@ function roleInText(text: string, mention: Mention): string | undefined {
   while (lead.length && !ROLE_HEADS.test(lead.join(' '))) lead.shift();
   if (lead.length && ROLE_HEADS.test(lead.join(' '))) {
     // "Yahoo’s chief executive, Marissa Mayer": the comma is the apposition's, not the role's.
-    const role = lead.join(' ').replace(/[,;:]$/u, '');
+    const role = lead.join(' ').replace(/[,;:]$/u, '').replace(/(?: (?:Mr|Mrs|Ms|Miss|Mx)\.?)+$/u, '');
     return /^(?:Former|Ex-|Late)\b/u.test(role) ? role.charAt(0).toLowerCase() + role.slice(1) : role;
   }
   const after = /^,\s+((?:the|a|an|\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*)?['’]s)\s+[^,.;]{3,60}?),/u.exec(text.slice(mention.end, mention.end + 80));
@@ -836,6 +887,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map(stripLeadingWords)
     .map(stripTitle)
     .map((m) => m && withoutCreditLabel(text, m))
+    .flatMap((m) => (m ? withoutPortfolio(text, m, lists) : []))
     .flatMap((m) => (m ? splitPersonOf(m, lists) : []))
     .filter((m) => !isJunk(m, lists, text))
     .map((m) => stateAfterCity(text, placeOfPartyMember(withLowercaseHead(text, m), lists.places)));
@@ -851,7 +903,12 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
   const mentions = tagged
     .filter((m) => !isDegree(text, m, personEnds) && !things.has(nameKey(m.text)))
     .map(withoutVerb)
-    .map((m) => (m.role ? m : { ...m, role: roleInText(text, m) }));
+    .map((m) => {
+      // The text's role, or the title taken off the name, unless the text's ends with it and says more ("Defense" of
+      // "The Secretary of Defense Ash Carter").
+      const read = roleInText(text, m);
+      return { ...m, role: m.role && !(read && read.length > m.role.length && read.endsWith(m.role)) ? m.role : read };
+    });
   const acronyms = definedAcronyms(text, mentions);
 
   const actors = mergeMentions(mentions, lists, acronyms)

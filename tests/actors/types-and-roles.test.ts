@@ -292,6 +292,38 @@ describe('findActors roles', () => {
     expect(found.has('Democrat')).toBe(false);
   });
 
+  it('takes a portfolio between an office and its holder\'s name into the role, not the name or the actors', () => {
+    const found = actorsOf(
+      'Cabinet\n\nMinister of Education Stefania Giannini said a new law was needed. Undersecretary for Education Mr. Toccafondi says many schools pay. ' +
+        'Director of National Intelligence James Clapper testified. The Secretary of Defense Ash Carter visited troops. ' +
+        'Chancellor of the Exchequer George Osborne announced the budget.',
+    );
+    expect(found.get('Stefania Giannini')).toMatchObject({ type: 'person', role: 'Minister of Education' });
+    expect(found.get('Toccafondi')).toMatchObject({ type: 'person', role: 'Undersecretary for Education' });
+    expect(found.get('James Clapper')?.role).toBe('Director of National Intelligence');
+    expect(found.get('Ash Carter')).toMatchObject({ type: 'person', role: 'Secretary of Defense' });
+    expect(found.get('George Osborne')?.role).toBe('Chancellor of the Exchequer');
+    expect([...found.keys()].filter((name) => /Education|Intelligence|Defense|Exchequer/.test(name))).toEqual([]);
+  });
+
+  it('keeps a place or an organisation written between an office and its holder, and an organisation\'s own name whole', () => {
+    const found = actorsOf(
+      'Politics\n\nGovernor of Texas Greg Abbott signed the bill. Chairman of Apple Tim Cook said sales rose. ' +
+        'She is the director of the Bill & Melinda Gates Foundation in Seattle. John Head, spokesman for the Association of Lloyd, said so.',
+    );
+    expect(found.get('Greg Abbott')?.role).toBe('Governor of Texas');
+    expect(found.get('Texas')?.type).toBe('place');
+    expect(found.get('Apple')?.type).toBe('organization');
+    expect(found.has('Bill & Melinda Gates Foundation')).toBe(true);
+    expect(found.has('Association of Lloyd')).toBe(true);
+  });
+
+  it('gives no role to a name its owner writes just before it ("the department head for MIT’s Science program")', () => {
+    const found = actorsOf('Chaos\n\n“It was a wonder,” wrote Jennifer Light, the department head for MIT’s Science, Technology and Society program, in an email.');
+    expect(found.get('Science, Technology and Society')?.role).toBeUndefined();
+    expect(found.get('Science, Technology and Society')?.type).not.toBe('person');
+  });
+
   it('gives no role to places and organisations', () => {
     expect(actors.get('Brookings Institution')?.role).toBeUndefined();
   });
