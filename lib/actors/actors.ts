@@ -499,12 +499,15 @@ function roleInText(text: string, mention: Mention): string | undefined {
     const lower = word.toLowerCase();
     const isTitle = TITLE_WORDS.has(lower) || ROLE_WORDS.has(lower) || ROLE_HEADS.test(word);
     const isName = /^\p{Lu}[\p{L}.’'-]*$/u.test(word) && !NOT_ROLE.has(lower);
-    // "envoy to Afghanistan", "Undersecretary for Education", "Chancellor of the Exchequer".
+    // "envoy to Afghanistan"; and before a name the tagger took for a person's, "Undersecretary for Education" and
+    // "Chancellor of the Exchequer" (not "spokesperson for the United Kingdom Home Office").
+    const person = mention.type === 'PER';
     const isLink =
       n > 0 &&
       i > 0 &&
-      (((lower === 'to' || lower === 'of' || lower === 'for') && /^(?:\p{Lu}|the$)/u.test(words[i + 1]) && ROLE_HEADS.test(words[i - 1])) ||
-        (lower === 'the' && /^\p{Lu}/u.test(words[i + 1]) && /^(?:of|for)$/u.test(words[i - 1]) && i > 1 && ROLE_HEADS.test(words[i - 2])));
+      (((lower === 'to' || lower === 'of' || (person && lower === 'for')) && /^\p{Lu}/u.test(words[i + 1]) && ROLE_HEADS.test(words[i - 1])) ||
+        (person && (lower === 'of' || lower === 'for') && words[i + 1] === 'the' && ROLE_HEADS.test(words[i - 1])) ||
+        (person && lower === 'the' && /^\p{Lu}/u.test(words[i + 1]) && /^(?:of|for)$/u.test(words[i - 1]) && i > 1 && ROLE_HEADS.test(words[i - 2])));
     // Nor from the sentence before ("… passed Congress. Senator James Lankford"), but for "Sen." or "U.S.".
     const endsSentence = /[.!?]$/u.test(word) && !TITLE_WORDS.has(lower) && !/^(?:\p{L}\.)+$/u.test(word);
     if ((!isTitle && !isName && !isLink) || endsSentence) break;
@@ -549,7 +552,7 @@ const KIND_BEFORE = new RegExp(`\\b(?:[Tt]he|[Aa]n?) ${KIND_WORDS}${ORG_KIND}(?:
 const KIND_AFTER = new RegExp(`^, (?:the|an?) ${KIND_WORDS}${ORG_KIND}(?:[,.;:)]| (?:that|which|whose|where|based|founded|run|owned|in|of|for|with|from)\\b)`, 'u');
 // "the Biden administration": a president's name.
 const ADMINISTRATION_AFTER = /^(?:['’]s)?\s+administration\b/u;
-const ORG_HEAD = /\b(?:taliban|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|college|school|academy|clinic|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|images|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church|center|centre)$/iu;
+const ORG_HEAD = /\b(?:taliban|office|party|league|commission|army|council|ministry|agency|bank|union|front|movement|committee|court|police|hospital|forces|corporation|company|group|association|institute|university|college|school|academy|clinic|foundation|parliament|senate|congress|assembly|government|administration|department|organi[sz]ation|network|alliance|federation|club|fund|inc|corp|ltd|news|images|times|post|herald|tribune|journal|gazette|chronicle|navy|force|church|center|centre)$/iu;
 // "Department of Defense", "University of Washington": a head word, then "of" or "for".
 const ORG_LEAD = /^(?:\p{L}+ )?(?:department|ministry|university|bank|bureau|office|board|council|commission|committee|institute|instituto|college|school|academy|church|party|federation|association|league|union|court|house)\s(?:of|for)\b/iu;
 // A building or a site, which is a place: "Nizhny Novgorod Stadium", "Chiang Kai Shek Memorial Hall Station",

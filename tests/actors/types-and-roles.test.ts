@@ -318,6 +318,12 @@ describe('findActors roles', () => {
     expect(found.has('Association of Lloyd')).toBe(true);
   });
 
+  it('types a government "Office" as an organisation, with no role from the spokesperson before it', () => {
+    const found = actorsOf('Asylum\n\nA spokesperson for the United Kingdom Home Office said the questionnaire would be reviewed.');
+    expect(found.get('Home Office')?.type).toBe('organization');
+    expect(found.get('Home Office')?.role).toBeUndefined();
+  });
+
   it('gives no role to a name its owner writes just before it ("the department head for MIT’s Science program")', () => {
     const found = actorsOf('Chaos\n\n“It was a wonder,” wrote Jennifer Light, the department head for MIT’s Science, Technology and Society program, in an email.');
     expect(found.get('Science, Technology and Society')?.role).toBeUndefined();
