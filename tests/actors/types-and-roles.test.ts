@@ -322,6 +322,7 @@ describe('findActors roles', () => {
     const found = actorsOf('Asylum\n\nA spokesperson for the United Kingdom Home Office said the questionnaire would be reviewed.');
     expect(found.get('Home Office')?.type).toBe('organization');
     expect(found.get('Home Office')?.role).toBeUndefined();
+    expect(actorsOf('White House\n\nThe president met the delegation in the Oval Office on Monday.').get('Oval Office')?.type).toBe('place');
   });
 
   it('gives no role to a name its owner writes just before it ("the department head for MIT’s Science program")', () => {
