@@ -262,6 +262,8 @@ function stripTitle(mention: Mention): Mention | null {
   return n === 0 ? mention : { ...withoutFirstWords(mention, words, n), role: words.slice(0, n).join(' ') };
 }
 
+// The titles that end a name only when it is an office's ("Department Spokesperson"), not a holder's or a body's.
+const OFFICE_END = /^(?:spokes(?:man|woman|person)|minister|secretary|director|chair(?:man|woman)|commissioner|ambassador|envoy|mayor|governor|president|senator)$/u;
 // What a government's offices are for ("Education", "Foreign Affairs", "the Exchequer").
 const PORTFOLIO_WORDS = new Set(
   (
@@ -402,6 +404,8 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   if (QUARTERS.has(key) && !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start))) return true;
   const words = key.split(' ');
   if (!key || words.every((w) => JUNK.has(w)) || words.every((w) => TECH_TERMS.has(w) || w === 'of') || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
+  // An office, not its holder: "the State Department Spokesperson", "the Bank President".
+  if (words.length > 1 && OFFICE_END.test(words[words.length - 1])) return true;
   // A plural of initials ("CEOs", "MPs"), or titles alone ("Vice-president", "President-elect", the "Miss" of "Miss Ellen Fetter").
   if (/^\p{Lu}{2,}s$/u.test(mention.text) || words.every((w) => TITLE_WORDS.has(w) || w === 'elect') || COURTESY.test(key) || HONORIFIC.test(key)) return true;
   // The people of a place ("New Yorkers", "Londoners", "Floridians"), not an actor.

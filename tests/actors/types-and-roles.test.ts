@@ -184,6 +184,12 @@ describe('findActors types', () => {
     expect(found.get('Instagram')?.type).toBe('organization');
   });
 
+  it('lists an office without its holder ("the State Department Spokesperson") as no actor', () => {
+    const found = actorsOf('Asylum\n\nJeff Rathke, the State Department Spokesperson, said, “We urge the governments to act.”');
+    expect([...found.keys()].filter((name) => /Spokesperson/.test(name))).toEqual([]);
+    expect(found.get('Jeff Rathke')?.type).toBe('person');
+  });
+
   it('lists a courtesy title the tagger took apart from its name ("Miss Ellen Fetter") as no actor', () => {
     const found = actorsOf('Chaos\n\nLorenz had written, “Special thanks are due to Miss Ellen Fetter for handling the many numerical computations.”');
     expect(found.has('Miss')).toBe(false);
