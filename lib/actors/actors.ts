@@ -308,6 +308,22 @@ function withoutPortfolio(text: string, mention: Mention, { places, first }: Lis
   return [...office, { ...holder, type: 'PER' as const }];
 }
 
+// A state's body that names no state by itself: "Navy", "Interior Ministry".
+const STATE_BODY = /^(?:(?:interior|foreign|defen[cs]e|finance|health|justice|education) )?(?:ministry|navy|army|air force|police|military|government|parliament|embassy|coast guard|marines|cabinet)$/u;
+
+/**
+ * A state's body with the country's adjective the tagger left out of it:
+ * "the Indonesian Navy", "the Saudi Interior Ministry" (the adjective alone
+ * is no actor, and "Navy" alone names no one).
+ */
+function withCountryAdjective(text: string, mention: Mention, demonyms: NameList): Mention {
+  if (mention.type !== 'ORG' || !STATE_BODY.test(nameKey(mention.text))) return mention;
+  const adjective = /(?<![\p{L}-])(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, mention.start - 20), mention.start))?.[1];
+  if (!adjective || !demonyms.has(nameKey(adjective))) return mention;
+  const start = mention.start - adjective.length - 1;
+  return { ...mention, text: text.slice(start, mention.end), start };
+}
+
 /** Two names the tagger took as one across an "or": "Google or Facebook". */
 function splitAlternatives(mention: Mention): Mention[] {
   const at = mention.text.indexOf(' or ');
@@ -896,6 +912,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map(stripTitle)
     .map((m) => m && withoutCreditLabel(text, m))
     .flatMap((m) => (m ? withoutPortfolio(text, m, lists) : []))
+    .map((m) => withCountryAdjective(text, m, lists.demonyms))
     .flatMap((m) => (m ? splitPersonOf(m, lists) : []))
     .filter((m) => !isJunk(m, lists, text))
     .map((m) => stateAfterCity(text, placeOfPartyMember(withLowercaseHead(text, m), lists.places)));

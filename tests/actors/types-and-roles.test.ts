@@ -184,6 +184,12 @@ describe('findActors types', () => {
     expect(found.get('Instagram')?.type).toBe('organization');
   });
 
+  it('names a state\'s body with the country\'s adjective the tagger left out ("the Indonesian Navy"), and joins its later short form to it', () => {
+    expect(actorsOf('Asylum\n\nThe Indonesian Navy pushed the boats back out to sea.').has('Indonesian Navy')).toBe(true);
+    const found = actorsOf('Talks\n\nThe German Foreign Ministry said talks would resume. The Foreign Ministry later added that Berlin was ready.');
+    expect(found.get('German Foreign Ministry')).toMatchObject({ type: 'organization', aliases: ['Foreign Ministry'], mentions: 2 });
+  });
+
   it('lists an office without its holder ("the State Department Spokesperson") as no actor', () => {
     const found = actorsOf('Asylum\n\nJeff Rathke, the State Department Spokesperson, said, “We urge the governments to act.”');
     expect([...found.keys()].filter((name) => /Spokesperson/.test(name))).toEqual([]);
