@@ -262,6 +262,9 @@ function stripTitle(mention: Mention): Mention | null {
   return n === 0 ? mention : { ...withoutFirstWords(mention, words, n), role: words.slice(0, n).join(' ') };
 }
 
+// A faith's followers, one or many.
+const ADHERENTS =
+  /^(?:muslim|christian|jew|hindu|buddhist|sikh|catholic|protestant|mormon|evangelical|anglican|methodist|baptist|lutheran|scientologist|freemason|atheist|agnostic)s?$/u;
 // The titles that end a name only when it is an office's ("Department Spokesperson"), not a holder's or a body's.
 const OFFICE_END = /^(?:spokes(?:man|woman|person)|minister|secretary|director|chair(?:man|woman)|commissioner|ambassador|envoy|mayor|governor|president|senator)$/u;
 // What a government's offices are for ("Education", "Foreign Affairs", "the Exchequer").
@@ -427,6 +430,8 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   // The people of a place ("New Yorkers", "Londoners", "Floridians"), not an actor.
   const people = mention.type !== 'PER' && /^(.+?)(?:er|ian)s$/u.exec(key)?.[1];
   if (people && (places.has(people) || places.has(`${people}a`))) return true;
+  // A faith's followers are no actor: "Muslims", "a Catholic".
+  if (ADHERENTS.test(key)) return true;
   // A party's member ("a Virginia Democrat") describes a person; the party is "the Democrats".
   if (key === 'democrat' || key === 'republican') return true;
   // "American", "Pakistani": adjectives, not actors.

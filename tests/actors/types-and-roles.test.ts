@@ -190,6 +190,12 @@ describe('findActors types', () => {
     expect(found.get('German Foreign Ministry')).toMatchObject({ type: 'organization', aliases: ['Foreign Ministry'], mentions: 2 });
   });
 
+  it('lists a faith\'s followers ("Muslims", "a Scientologist") as no actor', () => {
+    const found = actorsOf('Hajj\n\nMillions of Muslims travel to Mecca each year. A Scientologist spoke to Reuters in Clearwater.');
+    expect([...found.keys()].filter((name) => /Muslim|Scientolog/.test(name))).toEqual([]);
+    expect(found.get('Mecca')?.type).toBe('place');
+  });
+
   it('lists an office without its holder ("the State Department Spokesperson") as no actor', () => {
     const found = actorsOf('Asylum\n\nJeff Rathke, the State Department Spokesperson, said, “We urge the governments to act.”');
     expect([...found.keys()].filter((name) => /Spokesperson/.test(name))).toEqual([]);
