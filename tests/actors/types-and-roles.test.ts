@@ -190,6 +190,11 @@ describe('findActors types', () => {
     expect(found.get('German Foreign Ministry')).toMatchObject({ type: 'organization', aliases: ['Foreign Ministry'], mentions: 2 });
   });
 
+  it('types a feast or a pilgrimage ("the Hajj", "Ramadan") as an event, not a place or an organisation', () => {
+    const found = actorsOf('Stampede\n\nMore than 700 pilgrims died during the Hajj near Mecca. The Hajj draws two million people, and Ramadan ended in July.');
+    expect(found.get('Hajj')?.type).toBe('other');
+  });
+
   it('lists a faith\'s followers ("Muslims", "a Scientologist") as no actor', () => {
     const found = actorsOf('Hajj\n\nMillions of Muslims travel to Mecca each year. A Scientologist spoke to Reuters in Clearwater.');
     expect([...found.keys()].filter((name) => /Muslim|Scientolog/.test(name))).toEqual([]);
