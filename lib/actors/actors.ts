@@ -518,15 +518,15 @@ function roleInText(text: string, mention: Mention): string | undefined {
   const words = before ? before.split(/\s+/u).slice(0, -1) : [];
   // A name its owner writes just before it is owned, not titled: "the department head for MIT’s Science, Technology and Society program".
   const owned = /['’]s$/u.test(words[words.length - 1] ?? '');
+  // "envoy to Afghanistan"; and before a name the tagger took for a person's, "Undersecretary for Education" and
+  // "Chancellor of the Exchequer" (not "spokesperson for the United Kingdom Home Office").
+  const person = mention.type === 'PER';
   let n = 0;
   for (let i = words.length - 1; i >= 0 && n < 9 && !owned; i--) {
     const word = words[i];
     const lower = word.toLowerCase();
     const isTitle = TITLE_WORDS.has(lower) || ROLE_WORDS.has(lower) || ROLE_HEADS.test(word);
     const isName = /^\p{Lu}[\p{L}.’'-]*$/u.test(word) && !NOT_ROLE.has(lower);
-    // "envoy to Afghanistan"; and before a name the tagger took for a person's, "Undersecretary for Education" and
-    // "Chancellor of the Exchequer" (not "spokesperson for the United Kingdom Home Office").
-    const person = mention.type === 'PER';
     const isLink =
       n > 0 &&
       i > 0 &&
@@ -918,7 +918,7 @@ export function findActors(text: string, opts: { title?: string; ledeEnd?: numbe
     .map((m) => m && withoutCreditLabel(text, m))
     .flatMap((m) => (m ? withoutPortfolio(text, m, lists) : []))
     .map((m) => withCountryAdjective(text, m, lists.demonyms))
-    .flatMap((m) => (m ? splitPersonOf(m, lists) : []))
+    .flatMap((m) => splitPersonOf(m, lists))
     .filter((m) => !isJunk(m, lists, text))
     .map((m) => stateAfterCity(text, placeOfPartyMember(withLowercaseHead(text, m), lists.places)));
   const personEnds = new Set(tagged.filter((m) => m.type === 'PER').map((m) => m.end));
