@@ -685,6 +685,10 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
     !lists.places.has(words[1]) &&
     !GEO_WORD.test(words[1]) &&
     !FACILITY.test(key);
+  // A company's name and one more word is the company's, its branch's or its product's, not a person's: "Volkswagen AG",
+  // "AOL Germany", "Google Chrome".
+  const companyLed = words.length === 2 && lists.orgs.has(words[0]) && !lists.people.has(words[0]) && !lists.places.has(words[0]) && !g.roles.length;
+  if (best === 'PER' && companyLed) return 'organization';
   return best === 'LOC' && !lists.places.has(key) && (appLike || placeLed || lists.orgs.has(key)) ? 'organization' : TYPES[best];
 }
 

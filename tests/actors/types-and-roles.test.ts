@@ -195,6 +195,15 @@ describe('findActors types', () => {
     expect(found.get('Hajj')?.type).toBe('other');
   });
 
+  it('types a company\'s name and one more word as the company\'s, never a person ("Mozilla Firefox", "Google Chrome")', () => {
+    const found = actorsOf(
+      'Browsers\n\nMozilla Firefox, its main rival, has been actively increasing its market share while the recently released Google Chrome is also quickly gaining users. ' +
+        'Internet Explorer is nearly tied with Chrome. But if Chrome continues to surge, IE could fall to fourth place, and Firefox could gain.',
+    );
+    expect(found.get('Mozilla Firefox')?.type).toBe('organization');
+    expect(found.get('Google Chrome')?.type).toBe('organization');
+  });
+
   it('lists a faith\'s followers ("Muslims", "a Scientologist") as no actor', () => {
     const found = actorsOf('Hajj\n\nMillions of Muslims travel to Mecca each year. A Scientologist spoke to Reuters in Clearwater.');
     expect([...found.keys()].filter((name) => /Muslim|Scientolog/.test(name))).toEqual([]);
