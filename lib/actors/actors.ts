@@ -430,8 +430,8 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   // The people of a place ("New Yorkers", "Londoners", "Floridians"), not an actor.
   const people = mention.type !== 'PER' && /^(.+?)(?:er|ian)s$/u.exec(key)?.[1];
   if (people && (places.has(people) || places.has(`${people}a`))) return true;
-  // A faith's followers are no actor: "Muslims", "a Catholic".
-  if (ADHERENTS.test(key)) return true;
+  // A faith's followers are no actor: "Muslims", "a Catholic"; nor is a creed or a fear ("Communism", "Islamophobia").
+  if (ADHERENTS.test(key) || /^\p{L}{4,}(?:ism|phobia)$/u.test(key)) return true;
   // A party's member ("a Virginia Democrat") describes a person; the party is "the Democrats".
   if (key === 'democrat' || key === 'republican') return true;
   // "American", "Pakistani": adjectives, not actors.

@@ -204,9 +204,12 @@ describe('findActors types', () => {
     expect(found.get('Google Chrome')?.type).toBe('organization');
   });
 
-  it('lists a faith\'s followers ("Muslims", "a Scientologist") as no actor', () => {
+  it('lists a faith\'s followers ("Muslims", "a Scientologist"), a creed or a fear ("Communism", "Islamophobia") as no actor', () => {
     const found = actorsOf('Hajj\n\nMillions of Muslims travel to Mecca each year. A Scientologist spoke to Reuters in Clearwater.');
     expect([...found.keys()].filter((name) => /Muslim|Scientolog/.test(name))).toEqual([]);
+    const creeds = actorsOf('Neon\n\nAfter the fall of Communism in Warsaw, the signs went dark. Islamophobia rose in Irving, Salem said.');
+    expect([...creeds.keys()].filter((name) => /ism|phobia/.test(name))).toEqual([]);
+    expect(creeds.get('Warsaw')?.type).toBe('place');
     expect(found.get('Mecca')?.type).toBe('place');
   });
 
