@@ -583,7 +583,7 @@ const ORG_LEAD = /^(?:\p{L}+ )?(?:department|ministry|university|bank|bureau|off
 // A building or a site, which is a place: "Nizhny Novgorod Stadium", "Chiang Kai Shek Memorial Hall Station",
 // "National Tennis Centre" (where a research or policy "Center" is an organisation), the "Oval Office" (where an "Office"
 // is a government's).
-const FACILITY = /\b(?:stadium|station|airport|tower|towers|hall|bridge|square|park|mosque|masjid|cathedral|palace|arena|temple|museum|street|avenue|boulevard|road|(?:tennis|sports?|aquatics?|convention|trade|shopping|leisure|exhibition|conference) cent(?:er|re)|oval office)$|^(?:boulevard|avenue|rue|plaza|piazza|place) \p{L}/iu;
+const FACILITY = /\b(?:stadium|station|airport|tower|towers|hall|bridge|square|park|mosque|masjid|cathedral|palace|arena|temple|museum(?: of [\p{L} ]+)?|street|avenue|boulevard|road|(?:tennis|sports?|aquatics?|convention|trade|shopping|leisure|exhibition|conference) cent(?:er|re)|oval office)$|^(?:boulevard|avenue|rue|plaza|piazza|place) \p{L}/iu;
 const EVENT = /^(?:operation|battle|siege|hurricane|typhoon|cyclone|(?:tropical )?storm)\b|^(?:hajj|umrah|ramadan|eid(?: al-\p{L}+)?|christmas|easter|passover|hanukkah|diwali|thanksgiving)$|\b(?:agreement|accord|treaty|summit|conference|war|protocol|act|games|cup|championship|olympics|convention|declaration|accords|talks|process|plan|initiative|festival|election|elections|award|prize|depression|recession|crisis|revolution|pandemic|medal|trophy)$|\bmedal of \p{L}+$|\S bill$/iu;
 // A word after a place's name that names a place too: "Kansas City", "Gaza Strip", "Silicon Valley".
 const GEO_WORD =

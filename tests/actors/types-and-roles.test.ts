@@ -33,13 +33,15 @@ describe('findActors types', () => {
     expect(actorsOf('Early years\n\nShe studied physics at Earlham College in Indiana before moving to Boston.').get('Earlham College')?.type).toBe('organization');
   });
 
-  it('types "Department of …" as an organisation even with a title beside it, and a stadium as a place', () => {
+  it('types "Department of …" as an organisation even with a title beside it, and a stadium or a "Museum of …" as a place', () => {
     const found = actorsOf(
       'Budget fight\n\nInterest payments could surpass the Defense Department budget in 2023. The Department of Defense has not said where it would cut. ' +
         'Fans filled the Nizhny Novgorod Stadium on Sunday, and the Nizhny Novgorod Stadium was sold out again.',
     );
     expect(found.get('Department of Defense')?.type).toBe('organization');
     expect(found.get('Nizhny Novgorod Stadium')?.type).toBe('place');
+    const museum = actorsOf('Warhol\n\nThe photographs went to the Mary & Leigh Block Museum of Art at Northwestern University in Evanston, Illinois.');
+    expect(museum.get('Mary & Leigh Block Museum of Art')?.type).toBe('place');
   });
 
   it('types "National Institute of …" and "Royal College of …" as organisations', () => {
