@@ -192,6 +192,14 @@ describe('findActors types', () => {
     expect(found.get('German Foreign Ministry')).toMatchObject({ type: 'organization', aliases: ['Foreign Ministry'], mentions: 2 });
   });
 
+  it('types a law ("the First Amendment", "the U.S. Flag Code") as a thing, not an organisation', () => {
+    const found = actorsOf(
+      'Flag\n\nHicks said the First Amendment protects her, and the First Amendment was cited by many. The U.S. Flag Code says a flag should never be used as clothing, and the U.S. Flag Code is not enforced.',
+    );
+    expect(found.get('First Amendment')?.type).toBe('other');
+    expect(found.get('U.S. Flag Code')?.type).toBe('other');
+  });
+
   it('types a feast or a pilgrimage ("the Hajj", "Ramadan") as an event, not a place or an organisation', () => {
     const found = actorsOf('Stampede\n\nMore than 700 pilgrims died during the Hajj near Mecca. The Hajj draws two million people, and Ramadan ended in July.');
     expect(found.get('Hajj')?.type).toBe('other');
