@@ -646,7 +646,13 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
       : text.endsWith(' and ', start)
         ? /((?:\p{Lu}[\p{L}&.-]*\s?){1,3}) and $/u.exec(text.slice(Math.max(0, start - 40), start))?.[1]
         : undefined;
-    if (partner && lists.orgs.has(nameKey(partner.trim()))) score.ORG += 1.5;
+    // Or in a list of them, each item between commas or an "and" ("rent on iTunes, Vudu, Amazon, YouTube, and Google
+    // Play"; not an apposition, "Smith, Google's chief executive").
+    const listed = [
+      /(?:, |\band |\bor )((?:\p{Lu}[\p{L}&.-]*\s?){1,3}), $/u.exec(text.slice(Math.max(0, start - 40), start))?.[1],
+      /^, ((?:\p{Lu}[\p{L}&.-]*\s?){1,3})(?=,| and\b| or\b)/u.exec(after)?.[1],
+    ];
+    if ((partner && lists.orgs.has(nameKey(partner.trim()))) || listed.some((item) => item && lists.orgs.has(nameKey(item.trim())))) score.ORG += 1.5;
     if (text.slice(start, end).includes(' ') && ARTICLE_BEFORE.test(before) && HEAD_ENDS.test(after)) {
       score.PER -= 1.5;
       score.MISC += 1;
@@ -665,8 +671,9 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
   if (kindNamed) score.ORG += Math.max(3, g.offsets.length / 2);
   if (FACILITY.test(key)) score.LOC += 3;
   if (acronymDefined) score.ORG += 2;
-  if (lists.places.has(key)) score.LOC += 2;
-  else if (lists.orgs.has(key)) score.ORG += 2;
+  // A name both lists know ("Amazon", the river and the company) gets neither's vote.
+  if (lists.places.has(key) && !lists.orgs.has(key)) score.LOC += 2;
+  else if (lists.orgs.has(key) && !lists.places.has(key)) score.ORG += 2;
   const best = (Object.keys(score) as EntityType[]).sort((a, b) => score[b] - score[a])[0];
   // A place unknown to the gazetteer is a company's if the name lists know it as one ("in Instagram"), or an app's or a
   // company's name if its one word has a capital inside ("WhatsApp", "NeoGAF", not "McAllen"), or if the text is only
@@ -1033,7 +1040,7 @@ interface Lists {
  * Instagram" a place. Only names that are not also common words.
  */
 const NEWER_ORGS = new Set(
-  ('instagram whatsapp snapchat tiktok bytedance hulu spotify tesla spacex pinterest linkedin reddit tumblr lyft twitch yahoo skype ' +
+  ('amazon instagram whatsapp snapchat tiktok bytedance hulu spotify tesla spacex pinterest linkedin reddit tumblr lyft twitch yahoo skype ' +
     'dropbox wechat weibo alibaba huawei xiaomi foxconn qualcomm broadcom mozilla vimeo roku vudu quora politifact openai anthropic ' +
     'deepmind waymo venmo etsy shopify binance coinbase peloton doordash instacart grubhub discord substack gawker buzzfeed huffpost ' +
     'breitbart axios politico kickstarter patreon yelp zillow expedia tinder grindr duolingo neuralink rivian pixar lucasfilm')

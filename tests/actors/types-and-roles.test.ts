@@ -158,6 +158,13 @@ describe('findActors types', () => {
     expect(found.get('Shigeru Miyamoto')?.type).toBe('person');
   });
 
+  it('types a name listed among companies as an organisation, and gives a name both a place and a company no list\'s vote ("Amazon")', () => {
+    const found = actorsOf(
+      'Streaming\n\nThe film is available to rent on iTunes, Vudu, Amazon, YouTube, and Google Play. The documentary is streaming on Amazon and Vudu, and on iTunes, Amazon, YouTube and Google Play.',
+    );
+    expect(found.get('Amazon')?.type).toBe('organization');
+  });
+
   it('types a name said beside a company the name lists know as an organisation ("Roscosmos and Boeing said")', () => {
     const found = actorsOf('Launch\n\nThe craft was lost over Siberia, and Roscosmos and Boeing said the crew was safe. Roscosmos will launch again in May.');
     expect(found.get('Roscosmos')?.type).toBe('organization');
