@@ -652,7 +652,8 @@ function actorType(text: string, g: Group, name: string, lists: Lists, acronymDe
       /(?:, |\band |\bor )((?:\p{Lu}[\p{L}&.-]*\s?){1,3}), $/u.exec(text.slice(Math.max(0, start - 40), start))?.[1],
       /^, ((?:\p{Lu}[\p{L}&.-]*\s?){1,3})(?=,| and\b| or\b)/u.exec(after)?.[1],
     ];
-    if ((partner && lists.orgs.has(nameKey(partner.trim()))) || listed.some((item) => item && lists.orgs.has(nameKey(item.trim())))) score.ORG += 1.5;
+    const knownCompany = (item: string | undefined) => !!item && lists.orgs.has(nameKey(item.trim()));
+    if (knownCompany(partner) || listed.some(knownCompany)) score.ORG += 1.5;
     if (text.slice(start, end).includes(' ') && ARTICLE_BEFORE.test(before) && HEAD_ENDS.test(after)) {
       score.PER -= 1.5;
       score.MISC += 1;
@@ -1036,8 +1037,9 @@ interface Lists {
 /**
  * Companies and online services the news names often that the gazetteer's
  * sources (CoNLL-2003's stories and compromise's lexicon) do not know, most
- * of them younger than both. Without them the tagger's votes make "owns
- * Instagram" a place. Only names that are not also common words.
+ * of them younger than both, or know only as a place ("Amazon", the river).
+ * Without them the tagger's votes make "owns Instagram" a place. Only names
+ * that are not also common words.
  */
 const NEWER_ORGS = new Set(
   ('amazon instagram whatsapp snapchat tiktok bytedance hulu spotify tesla spacex pinterest linkedin reddit tumblr lyft twitch yahoo skype ' +
