@@ -150,8 +150,9 @@ for (const doc of gum) {
     if (name) names.set(m.entity_id, (names.get(m.entity_id) ?? new Set()).add(name));
     if (name && !types.has(m.entity_id)) types.set(m.entity_id, m.etype as ActorType);
   }
-  const salient = new Set(doc.salient_entities.map((e) => e.entity_id));
-  const gold = [...names].map(([id, n]) => ({ names: [...n], salient: salient.has(id), type: types.get(id)! }));
+  // Salient actors, each with the number of the article's 5 summaries that mention it.
+  const gains = new Map(doc.salient_entities.map((e) => [e.entity_id, e.summaries_mentioning]));
+  const gold = [...names].map(([id, n]) => ({ names: [...n], salient: gains.has(id), type: types.get(id)! }));
   const ledeEnd = doc.text.split('\n\n').slice(0, 3).join('\n\n').length;
   // Only people, organisations and places are scored: GUM has no "other" names.
   const scored = (l: Listed[]) => l.filter((a) => a.type !== 'other');
@@ -159,7 +160,6 @@ for (const doc of gum) {
   const baseList = baseline(doc.text, doc.title, ledeEnd);
   gumTotals.ours = add(gumTotals.ours, score(ourList, gold, [], true));
   gumTotals.baseline = add(gumTotals.baseline, score(baseList, gold));
-  const gains = new Map(doc.salient_entities.map((e) => [e.entity_id, e.summaries_mentioning]));
   const graded = [...names].map(([id, n]) => ({ names: [...n], gain: gains.get(id) ?? 0 }));
   gumOrder.ours.push(ndcg(ourList, graded));
   gumOrder.baseline.push(ndcg(baseList, graded));
