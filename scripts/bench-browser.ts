@@ -4,7 +4,8 @@
  * For the seed article, the largest real page and a generated 5 MB page,
  * the panel is opened on the article's tab (as a tab pinned to it, the way
  * the end-to-end tests do) once to warm up and then `runs` times, each time
- * just after the article (re)loads and again on the same page, and the
+ * just after the article (re)loads with no report kept for it, and again on
+ * the same page (where it shows the report it kept), and the
  * time from the panel's navigation start to its actors and timeline being in
  * the DOM is read from the panel's own User Timing marks (lib/panel/timing.ts),
  * with the stage timings of the report it rendered; and once more with the
@@ -12,7 +13,8 @@
  * article's navigation start (Chrome keeps the side panel open from one
  * page to the next, so this is what a reader waits for most often). Then,
  * in a browser of its own, the real side panel is opened by pressing the toolbar button on the
- * seed article and the largest real page, and timed from that press (not with --against).
+ * seed article and the largest real page, and again on the same page, and timed from that press
+ * (not with --against).
  * With --against, another build (an older commit's, built with the same
  * marks) is loaded in the same browser and the two take turns, open by
  * open: on a shared machine whose load swings timings by a third, the
@@ -194,8 +196,10 @@ async function main(): Promise<void> {
         // Builds take turns going first.
         for (const b of run % 2 ? [...builds.keys()].reverse() : builds.keys()) {
           await article.reload({ waitUntil: 'load', timeout: 60_000 });
+          await forgetKeptReports(helpers[b]);
           const first = await open(ids[b]);
           const again = await open(ids[b]);
+          await forgetKeptReports(helpers[b]);
           const following = await next(ids[b]);
           if (run === 0) continue; // warm-up
           measured[b]['first open'].push(first);
@@ -254,7 +258,7 @@ async function main(): Promise<void> {
     'All in ms, from the panel’s own User Timing marks (no script added to it): from its navigation start to the report’s sections in the DOM (p95 beside it), to its script starting and to the start of reading the tab; ' +
       'then reading the tab (page script, extraction in the page, messaging), the analysis (waiting for its code and model if they are not loaded yet; a worker for long articles) and rendering. ' +
       'The last four columns are the report’s own timings (extraction in the page, the rest in the analysis). ' +
-      'First open: the article was just loaded, so the page script is injected; reopen: the panel opens again on the same page; ' +
+      'First open: the article was just loaded, so the page script is injected, and no report is kept for it; reopen: the panel opens again on the same page, and shows the report it kept while it reads the page again (so nothing is timed for reading or analysis); ' +
       'next article: the panel is already open on the tab when the reader goes to the article, timed from the article’s navigation start (it includes loading the page).',
   );
   console.log('');
@@ -272,8 +276,8 @@ async function main(): Promise<void> {
   if (sidePanelRows.length) {
     console.log('');
     console.log(
-      `The real side panel, opened by pressing the toolbar button on the article (the DevTools protocol's Extensions.triggerAction, as a reader's click), just after the article (re)loads, ${runs} runs after 1 warm-up, ` +
-        'in a browser of its own; the DevTools protocol connects only once the panel has settled, so that it does not slow the opening. In ms, from the click:',
+      `The real side panel, opened by pressing the toolbar button on the article (the DevTools protocol's Extensions.triggerAction, as a reader's click), just after the article (re)loads, with no report kept for it, ${runs} runs after 1 warm-up, ` +
+        'in a browser of its own; "opened again": pressed open once more on the same page, where it shows the report it kept. The DevTools protocol connects only once the panel has settled, so that it does not slow the opening. In ms, from the click:',
     );
     console.log('');
     console.log('| page | click → filled | p95 | click → panel’s navigation | → script | → reading | reading | analysis | render | actors | dates | links |');
@@ -288,50 +292,72 @@ async function main(): Promise<void> {
 
 /**
  * Opens the real side panel on each page `runs` + 1 times (the first a warm-up), just after the
- * page (re)loads, and returns a table row per page of medians, from the press that opened it;
- * then as many times again with the service worker stopped before each press, as the browser
- * stops it after 30 idle seconds (the button's press then waits for it to start).
+ * page (re)loads, with no report kept for it, and returns a table row per page of medians, from the
+ * press that opened it; then, with the service worker running, a row for pressing it open again on
+ * the same page, where it shows the report it kept; then the first opens again with the service
+ * worker stopped before each press, as the browser stops it after 30 idle seconds (the button's
+ * press then waits for it to start).
  */
 async function sidePanelRuns(build: string, origin: string, pages: Array<{ label: string; route: string }>, runs: number): Promise<string[]> {
   const browser = await launchWithExtension(build, { debuggingPort: true, localOnly: true });
   const rows: string[] = [];
+  type Pressed = PanelRun & { clickedAt: number };
+  const press = async (article: Page): Promise<Pressed> => {
+    const { panel, cdp, clickedAt } = await openRealSidePanel(browser, article, { connectAfterMs: 2_000 });
+    try {
+      if (!panel) throw new Error('the side panel did not open');
+      const record = await settled(panel);
+      if (record.origin < clickedAt) throw new Error('the side panel was open already: its page is older than the click');
+      // Closing the panel's page closes the side panel, so that the next click opens a new one.
+      const closed = panel.waitForEvent('close', { timeout: 10_000 });
+      await panel.evaluate('window.close()').catch(() => undefined);
+      await closed;
+      process.stderr.write('.');
+      return { ...record, clickedAt };
+    } finally {
+      await cdp.close();
+    }
+  };
+  const row = (label: string, measured: Pressed[]) => {
+    const fromClick = (r: Pressed, at: number | null) => (at === null ? NaN : r.origin - r.clickedAt + at);
+    const filled = measured.map((r) => fromClick(r, r.shown));
+    const column = (values: number[]) => fmt(median(values));
+    return `| ${label} | **${column(filled)}** | ${fmt(percentile(filled, 0.95))} | ${column(measured.map((r) => r.origin - r.clickedAt))} | ${column(measured.map((r) => fromClick(r, r.boot)))} | ${column(measured.map((r) => fromClick(r, r.read)))} | ${column(measured.map((r) => span(r.read, r.extracted)))} | ${column(measured.map((r) => span(r.extracted, r.analysed)))} | ${column(measured.map((r) => span(r.analysed, r.shown)))} | ${['actorsMs', 'datesMs', 'linksMs'].map((key) => column(measured.map((r) => r.timings?.[key] ?? NaN))).join(' | ')} |`;
+  };
   try {
     // An extension page stays open throughout, as in the tab runs.
-    await openExtensionPage(browser);
+    const helper = await openExtensionPage(browser);
     for (const asleep of [false, true]) for (const page of pages) {
       const article = await browser.context.newPage();
       await article.goto(`${origin}${page.route}`, { waitUntil: 'load', timeout: 60_000 });
-      const measured: Array<PanelRun & { clickedAt: number }> = [];
+      const first: Pressed[] = [];
+      const again: Pressed[] = [];
       for (let run = 0; run <= runs; run++) {
         await article.reload({ waitUntil: 'load', timeout: 60_000 });
+        await forgetKeptReports(helper);
         if (asleep) await stopServiceWorker(browser);
-        const { panel, cdp, clickedAt } = await openRealSidePanel(browser, article, { connectAfterMs: 2_000 });
-        try {
-          if (!panel) throw new Error('the side panel did not open');
-          const record = await settled(panel);
-          if (record.origin < clickedAt) throw new Error('the side panel was open already: its page is older than the click');
-          // Closing the panel's page closes the side panel, so that the next click opens a new one.
-          const closed = panel.waitForEvent('close', { timeout: 10_000 });
-          await panel.evaluate('window.close()').catch(() => undefined);
-          await closed;
-          if (run > 0) measured.push({ ...record, clickedAt });
-          process.stderr.write('.');
-        } finally {
-          await cdp.close();
-        }
+        const opened = await press(article);
+        const reopened = asleep ? null : await press(article);
+        if (run === 0) continue; // warm-up
+        first.push(opened);
+        if (reopened) again.push(reopened);
       }
       await article.close();
-      const fromClick = (r: (typeof measured)[number], at: number | null) => (at === null ? NaN : r.origin - r.clickedAt + at);
-      const filled = measured.map((r) => fromClick(r, r.shown));
-      const column = (values: number[]) => fmt(median(values));
-      rows.push(
-        `| ${page.label}${asleep ? ', service worker asleep' : ''} | **${column(filled)}** | ${fmt(percentile(filled, 0.95))} | ${column(measured.map((r) => r.origin - r.clickedAt))} | ${column(measured.map((r) => fromClick(r, r.boot)))} | ${column(measured.map((r) => fromClick(r, r.read)))} | ${column(measured.map((r) => span(r.read, r.extracted)))} | ${column(measured.map((r) => span(r.extracted, r.analysed)))} | ${column(measured.map((r) => span(r.analysed, r.shown)))} | ${['actorsMs', 'datesMs', 'linksMs'].map((key) => column(measured.map((r) => r.timings?.[key] ?? NaN))).join(' | ')} |`,
-      );
+      rows.push(row(`${page.label}${asleep ? ', service worker asleep' : ''}`, first));
+      if (again.length) rows.push(row(`${page.label}, opened again (its kept report)`, again));
     }
   } finally {
     await browser.close();
   }
   return rows;
+}
+
+/**
+ * Forgets the reports the panel keeps for its next opening (lib/panel/kept-reports.ts), so that an open
+ * timed as a first one reads and analyses the article, as on a page the reader never opened the panel on.
+ */
+function forgetKeptReports(extensionPage: Page): Promise<void> {
+  return extensionPage.evaluate(() => chrome.storage.session.clear());
 }
 
 /** From the panel's script starting to its report in the DOM: the part the panel's own code decides. */

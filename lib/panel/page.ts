@@ -17,16 +17,23 @@ const PAGE_SCRIPT = '/page.js' as const;
 const READ_SCRIPT = '/read-page.js' as const;
 
 /** The tab the reader is looking at in this window. */
-export async function activeTab(): Promise<{ id: number; url?: string } | null> {
+export async function activeTab(): Promise<PanelTab | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url, incognito: tab.incognito };
+}
+
+/** The tab a read is of: its address (when the panel may see it) and whether it is private. */
+export interface PanelTab {
+  id: number;
+  url?: string;
+  incognito?: boolean;
 }
 
 export const NO_TAB = 'There is no tab to read. Open a news article and try again.';
 
 /** A read of a tab, under way: which tab, and what reading it gave. */
 export interface PendingRead {
-  target: Promise<{ id: number; url?: string } | null>;
+  target: Promise<PanelTab | null>;
   outcome: Promise<ReadOutcome>;
 }
 
@@ -37,7 +44,7 @@ export interface PendingRead {
  * the panel draws itself.
  */
 export function startRead(pinnedTabId: number | null, force = false): PendingRead {
-  const target = (pinnedTabId !== null ? browser.tabs.get(pinnedTabId).then((tab) => ({ id: pinnedTabId, url: tab.url })) : activeTab()).catch(() => null);
+  const target = (pinnedTabId !== null ? browser.tabs.get(pinnedTabId).then((tab): PanelTab => ({ id: pinnedTabId, url: tab.url, incognito: tab.incognito })) : activeTab()).catch(() => null);
   const outcome = target.then((tab): Promise<ReadOutcome> | ReadOutcome => (tab ? readTab(tab.id, tab.url, force) : { kind: 'failed', message: NO_TAB }));
   return { target, outcome };
 }

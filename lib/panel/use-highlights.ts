@@ -12,7 +12,7 @@ import {
 } from '../highlights';
 import { isPageEvent } from '../messages';
 import { highlightErrorMessage, highlightStore, paintPageHighlights, saveSelectionInTab } from './highlights';
-import { askPage } from './page';
+import { askPage, injectPageScript } from './page';
 
 /**
  * The highlights the panel shows and the page paints: this page's (found
@@ -30,7 +30,14 @@ export function useHighlights(tabId: number | null, pageVersion: unknown) {
       const store = await highlightStore();
       setAll(await store.list());
       if (tabId === null) return setPage([]);
-      const { pageKey } = await askPage(tabId, 'pageIdentity', {});
+      const identity = () => askPage(tabId, 'pageIdentity', {});
+      const { pageKey } = await identity().catch(async () => {
+        // No page script in the page yet: a report kept from before the page was reloaded is on screen while the
+        // page is read again. Put it in (a second copy leaves at once) and ask again.
+        const injected = await injectPageScript(tabId);
+        if (!injected.ok) throw new Error(injected.message);
+        return identity();
+      });
       const { records, anchored, orphans } = await paintPageHighlights(tabId, pageKey, store);
       const byId = new Map(records.map((r) => [r.id, r]));
       const found = [...anchored].sort((a, b) => a.start - b.start).flatMap(({ id }) => (byId.has(id) ? [{ record: byId.get(id)!, found: true }] : []));

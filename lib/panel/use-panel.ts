@@ -4,6 +4,7 @@ import type { ExtractedArticle } from '../extract/article';
 import { isPageEvent } from '../messages';
 import type { Report } from '../report';
 import { analyze, prepareAnalysis } from './analyze-client';
+import { KeptReports } from './kept-reports';
 import { NO_TAB, askPage, requestSiteAccess, startRead, type PendingRead, type ReadOutcome } from './page';
 import { markStage } from './timing';
 import { WAITING_PORT } from './toolbar';
@@ -19,9 +20,6 @@ export type PanelState =
   | ReadyState;
 
 type ReadyState = { kind: 'ready'; tabId: number; report: Report; article: ExtractedArticle; readerable: boolean };
-
-/** How many tabs' reports the panel keeps, to show at once when the reader comes back to one. */
-const KEEP_TABS = 10;
 
 /** Whether a read gave another article than `shown` (a read that gave none leaves the shown one standing). */
 function otherArticle(outcome: ReadOutcome, shown: ExtractedArticle): boolean {
@@ -42,8 +40,8 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
   const current = useRef<{ tabId: number; url?: string } | null>(null);
   const generation = useRef(0);
   const firstRead = useRef(first);
-  // The last report of the last few tabs read, by tab: shown at once when the reader comes back.
-  const kept = useRef(new Map<number, { url?: string; state: ReadyState }>());
+  // The last report of the last few tabs read, by tab: shown at once when the reader comes back, or opens the panel again.
+  const [kept] = useState(() => new KeptReports());
 
   /**
    * Reads the tab and shows what it gave. A report already shown for the
@@ -66,15 +64,17 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
     const tabId = target.id;
     current.current = { tabId, url: target.url };
     const before = shown.current;
-    const back = kept.current.get(tabId);
-    const showing = quiet && before.kind === 'ready' && before.tabId === tabId ? before : !force && target.url && back?.url === target.url ? back.state : null;
+    const onScreen = quiet && before.kind === 'ready' && before.tabId === tabId ? before : null;
+    const back = onScreen || force ? null : await kept.get(tabId, target.url);
+    if (stale()) return;
+    const showing: ReadyState | null = onScreen ?? (back && { kind: 'ready', tabId, report: back.report, article: back.article, readerable: back.readerable });
     // A quiet read leaves what the tab showed on screen until it has something else to show (no "Reading…" blink,
     // and a panel waiting for leave to read the page is still waiting for it).
     const settledHere = quiet && 'tabId' in before && before.tabId === tabId && before.kind !== 'reading';
     if (showing || !settledHere) setState(showing ?? { kind: 'reading', tabId });
     // The analysis code and model (which the panel's page preloads) load once the page's
-    // answer is on its way, and while it comes.
-    void prepareAnalysis().catch(() => undefined);
+    // answer is on its way, and while it comes; with a kept report on screen, only if the article changed.
+    if (!showing) void prepareAnalysis().catch(() => undefined);
     const outcome = await pending.outcome;
     if (stale()) return;
     if (showing && !otherArticle(outcome, showing.article)) {
@@ -104,14 +104,11 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
       if (stale()) return;
       const ready: ReadyState = { kind: 'ready', tabId, report, article: response.article, readerable: response.readerable };
       setState(ready);
-      // Kept as the newest; the oldest goes past KEEP_TABS.
-      kept.current.delete(tabId);
-      kept.current.set(tabId, { url: target.url, state: ready });
-      if (kept.current.size > KEEP_TABS) kept.current.delete(kept.current.keys().next().value!);
+      if (target.url) void kept.keep(tabId, { url: target.url, report, article: response.article, readerable: response.readerable }, { incognito: target.incognito });
     } catch (error) {
       if (!stale()) setState({ kind: 'failed', tabId, message: `Backstory could not analyse this article (${(error as Error).message}).` });
     }
-  }, [pinnedTabId]);
+  }, [pinnedTabId, kept]);
 
   // The window this side panel is in, for the toolbar button (lib/panel/toolbar.ts): asked when first
   // needed, not while the panel starts; none for the panel's page opened in a tab.

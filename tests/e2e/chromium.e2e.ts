@@ -203,6 +203,18 @@ describe('the side panel in Chromium', () => {
     } finally {
       await cdp.close();
     }
+    // Pressed open again on the page, it shows the report it kept without analysing the article again.
+    const again = await openRealSidePanel(browser, article);
+    try {
+      expect(again.panel, 'the side panel did not open').toBeDefined();
+      await expect.poll(() => again.panel!.getAttribute('main', 'data-state'), { timeout: 20_000 }).toBe('ready');
+      expect(await again.panel!.textContent('h1')).toContain('Khalilzad Urges Pakistan');
+      await again.panel!.waitForTimeout(500); // the page is read again behind the report
+      expect(await again.panel!.evaluate(() => ['shown', 'analysed'].map((stage) => performance.getEntriesByName(`backstory:${stage}`).length))).toEqual([1, 0]);
+      await closeByPress(again.panel!, article);
+    } finally {
+      await again.cdp.close();
+    }
     await article.close();
   });
 

@@ -83,6 +83,17 @@ describe('highlights in Chromium', () => {
     await expect.poll(() => panel.getAttribute('main', 'data-state')).toBe('ready');
     await expect.poll(() => paintedTexts(article).then((t) => t.length), { timeout: 15_000 }).toBe(2);
 
+    // Opened again after another reload, the panel shows the report it kept (nothing is analysed), reads the new
+    // document behind it, and paints the highlights there.
+    await panel.close();
+    await article.reload();
+    panel = await openPanelFor(browser.context, browser.extensionId, await tabIdOf(helper, article));
+    await expect.poll(() => paintedTexts(article).then((t) => t.length), { timeout: 15_000 }).toBe(2);
+    expect(await panel.evaluate(() => ['shown', 'analysed'].map((stage) => performance.getEntriesByName(`backstory:${stage}`).length))).toEqual([1, 0]);
+    expect(await panel.locator('.highlights-list li').count()).toBe(2);
+    expect(await panel.textContent('.highlights-status')).not.toContain('could not');
+    await panel.close();
+
     await browser.close();
     await start();
     article = await browser.context.newPage();

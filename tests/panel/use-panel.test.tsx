@@ -4,12 +4,13 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ExtractedArticle } from '../../lib/extract/article';
 import type { PendingRead, ReadOutcome } from '../../lib/panel/page';
 import { WAITING_PORT } from '../../lib/panel/toolbar';
 import { usePanel, type PanelState } from '../../lib/panel/use-panel';
 import { fakePort, type FakePort } from './fake-port';
 
-const reads = vi.hoisted(() => ({ outcomes: [] as ReadOutcome[], started: 0 }));
+const reads = vi.hoisted(() => ({ outcomes: [] as Array<ReadOutcome | Promise<ReadOutcome>>, started: 0, analysed: 0 }));
 vi.mock('../../lib/panel/page', async (original) => ({
   ...(await original<typeof import('../../lib/panel/page')>()),
   // Each read of tab 5 gives the next outcome the test lined up.
@@ -19,7 +20,13 @@ vi.mock('../../lib/panel/page', async (original) => ({
     return { target: Promise.resolve({ id: 5, url: 'https://news.example/story' }), outcome: Promise.resolve(outcome) };
   },
 }));
-vi.mock('../../lib/panel/analyze-client', () => ({ prepareAnalysis: async () => undefined, analyze: async () => ({}) }));
+vi.mock('../../lib/panel/analyze-client', () => ({
+  prepareAnalysis: async () => undefined,
+  analyze: async (article: ExtractedArticle) => {
+    reads.analysed++;
+    return { article: { title: article.info.title } };
+  },
+}));
 
 const noArticle: ReadOutcome = { kind: 'read', fresh: true, response: { ok: false, reason: 'no-article', message: 'No article.' } };
 
@@ -94,5 +101,59 @@ describe('the Firefox sidebar waiting for leave to read its tab', () => {
     expect(state.kind).toBe('permission');
     await settle();
     expect(ports).toEqual([]);
+  });
+});
+
+describe('a panel opened again on a tab it read before', () => {
+  const story = (title: string, fresh = true): ReadOutcome => {
+    const text = `${title}\n\nA story.`;
+    const article = { info: { title }, contentHtml: '<p>A story.</p>', text, ledeEnd: text.length, bodyEnd: text.length } as ExtractedArticle;
+    return { kind: 'read', fresh, response: { ok: true, article, links: [], readerable: true, extractMs: 1 } };
+  };
+  const title = () => (state.kind === 'ready' ? state.report.article.title : null);
+  let answer: (outcome: ReadOutcome) => void;
+  const pending = () => new Promise<ReadOutcome>((resolve) => (answer = resolve));
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    reads.outcomes = [];
+    reads.analysed = 0;
+    Object.assign(globalThis, { document: window.document });
+    root = window.document.createElement('div');
+    window.document.body.appendChild(root);
+    // The first panel reads and analyses the article, then closes.
+    reads.outcomes = [story('Talks collapse')];
+    act(() => render(<Probe />, root));
+    await settle();
+    expect(title()).toBe('Talks collapse');
+    render(null, root);
+    reads.analysed = 0;
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+    delete (globalThis as { document?: Document }).document;
+  });
+
+  it('shows the kept report before the page answers, and does not analyse the same article again', async () => {
+    reads.outcomes = [pending()];
+    act(() => render(<Probe />, root));
+    await settle();
+    expect(title()).toBe('Talks collapse');
+    answer(story('Talks collapse'));
+    await settle();
+    expect(title()).toBe('Talks collapse');
+    expect(reads.analysed).toBe(0);
+  });
+
+  it('replaces it once the page turns out to hold another article', async () => {
+    reads.outcomes = [pending()];
+    act(() => render(<Probe />, root));
+    await settle();
+    expect(title()).toBe('Talks collapse');
+    answer(story('Talks resume'));
+    await settle();
+    await vi.waitFor(() => expect(title()).toBe('Talks resume'));
+    expect(reads.analysed).toBe(1);
   });
 });
