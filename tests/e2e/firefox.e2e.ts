@@ -66,5 +66,11 @@ describe.skipIf(!firefox)('the sidebar in Firefox', () => {
     expect(await panel.evaluate(() => document.querySelector('h1')?.textContent)).toContain('Khalilzad Urges Pakistan');
     const actors = await panel.evaluate(() => [...document.querySelectorAll('.actor .name')].map((n) => n.textContent));
     expect(actors).toContain('Zalmay Khalilzad');
+
+    // Opened again, the panel shows the report it kept in storage.session, without analysing the article again.
+    await panel.evaluate(() => location.reload()).catch(() => undefined);
+    const marks = () => ['shown', 'analysed'].map((stage) => performance.getEntriesByName(`backstory:${stage}`).length).join();
+    expect(await poll(panel, marks, (value) => value === '1,0')).toBe('1,0');
+    expect(await panel.evaluate(() => document.querySelector('h1')?.textContent)).toContain('Khalilzad Urges Pakistan');
   });
 });
