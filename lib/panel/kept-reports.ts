@@ -2,16 +2,15 @@ import { browser } from 'wxt/browser';
 import type { ExtractedArticle } from '../extract/article';
 import { REPORT_VERSION, type Report } from '../report';
 
-/** A tab's last report, with the article it was made from, as the panel showed it. */
+/** A page's last report, with the article it was made from, as the panel showed it. */
 export interface KeptReport {
-  url: string;
   report: Report;
   article: ExtractedArticle;
   readerable: boolean;
 }
 
-/** How many tabs' reports are kept, to show at once when the reader comes back to one or opens the panel again. */
-export const KEEP_TABS = 10;
+/** How many pages' reports are kept, to show at once when the reader comes back to one or opens the panel again. */
+export const KEEP_PAGES = 10;
 /**
  * Articles longer than this (text and HTML, in characters) are kept only while the panel is open:
  * ten of them stay well inside Chrome's 10 MB for `storage.session`.
@@ -21,7 +20,7 @@ export const KEEP_AT_MOST_CHARS = 500_000;
 // The shape of what is stored: a new shape bumps it, and entries of another version are not used.
 const VERSION = 1;
 const INDEX_KEY = 'kept-reports';
-const entryKey = (tabId: number) => `kept-report:${tabId}`;
+const entryKey = (url: string) => `kept-report:${url}`;
 
 interface StoredEntry extends KeptReport {
   version: typeof VERSION;
@@ -31,71 +30,71 @@ interface StoredEntry extends KeptReport {
 type Area = Pick<typeof browser.storage.session, 'get' | 'set' | 'remove'>;
 
 /**
- * The reports of the last few tabs the panel read, by tab: in memory while the
- * panel is open, and in `storage.session` (the browser's memory, never written
- * to disk, cleared when the browser closes) for the panel's next opening.
- * Incognito tabs' reports are kept in memory only. Storage is a convenience
- * here: when it fails, nothing is kept there and nothing else changes.
+ * The reports of the last few pages the panel read, by address: in memory
+ * while the panel is open, and in `storage.session` (the browser's memory,
+ * never written to disk, cleared when the browser closes) for the panel's next
+ * opening. A private window's pages are kept in memory only, and shown none
+ * of the stored ones. Storage is a convenience here: when it fails, nothing is
+ * kept there and nothing else changes.
  */
 export class KeptReports {
-  private readonly memory = new Map<number, KeptReport>();
+  private readonly memory = new Map<string, KeptReport>();
   // Writes one after another, so that two never rewrite the index from the same old copy.
   private writes: Promise<unknown> = Promise.resolve();
 
-  // Which tabs have a stored report, asked for as the panel starts, alongside its question of which tab it is in:
-  // a tab with none (a first opening) then costs the panel no wait for storage.
-  private readonly stored: Promise<number[]>;
+  // Which pages have a stored report, asked for as the panel starts, alongside its question of which tab it is in:
+  // a page with none (a first opening) then costs the panel no wait for storage.
+  private readonly stored: Promise<string[]>;
 
   constructor(private readonly area: Area | null = browser.storage?.session ?? null) {
     this.stored = area ? readIndex(area).catch(() => []) : Promise.resolve([]);
   }
 
-  /** The report kept for `tabId`, if it was made from the page at `url`. */
-  async get(tabId: number, url: string | undefined): Promise<KeptReport | null> {
+  /** The report kept for the page at `url`. */
+  async get(url: string | undefined, { incognito = false } = {}): Promise<KeptReport | null> {
     if (!url) return null;
-    const held = this.memory.get(tabId);
-    if (held) return held.url === url ? held : null;
-    if (!this.area || !(await this.stored).includes(tabId)) return null;
+    const held = this.memory.get(url);
+    if (held || incognito || !this.area || !(await this.stored).includes(url)) return held ?? null;
     try {
-      const key = entryKey(tabId);
+      const key = entryKey(url);
       const entry = (await this.area.get(key))[key] as StoredEntry | undefined;
-      if (entry?.version !== VERSION || entry.reportVersion !== REPORT_VERSION || entry.url !== url) return null;
-      return { url: entry.url, report: entry.report, article: entry.article, readerable: entry.readerable };
+      if (entry?.version !== VERSION || entry.reportVersion !== REPORT_VERSION) return null;
+      return { report: entry.report, article: entry.article, readerable: entry.readerable };
     } catch {
       return null;
     }
   }
 
-  /** Keeps `kept` as `tabId`'s newest report; the oldest tab's goes past KEEP_TABS. */
-  keep(tabId: number, kept: KeptReport, { incognito = false } = {}): Promise<void> {
-    this.memory.delete(tabId);
-    this.memory.set(tabId, kept);
-    if (this.memory.size > KEEP_TABS) this.memory.delete(this.memory.keys().next().value!);
+  /** Keeps `kept` as the newest report, the page at `url`'s; the oldest page's goes past KEEP_PAGES. */
+  keep(url: string, kept: KeptReport, { incognito = false } = {}): Promise<void> {
+    this.memory.delete(url);
+    this.memory.set(url, kept);
+    if (this.memory.size > KEEP_PAGES) this.memory.delete(this.memory.keys().next().value!);
     const { article } = kept;
     const stored = !incognito && article.text.length + article.contentHtml.length <= KEEP_AT_MOST_CHARS;
-    const task = this.writes.then(() => this.store(tabId, stored ? { ...kept, version: VERSION, reportVersion: REPORT_VERSION } : null));
+    const task = this.writes.then(() => this.store(url, stored ? { ...kept, version: VERSION, reportVersion: REPORT_VERSION } : null));
     this.writes = task;
     return task;
   }
 
-  private async store(tabId: number, entry: StoredEntry | null): Promise<void> {
+  private async store(url: string, entry: StoredEntry | null): Promise<void> {
     const area = this.area;
     if (!area) return;
     try {
-      const tabs = (await readIndex(area)).filter((id) => id !== tabId);
-      if (entry) tabs.push(tabId);
-      const dropped = tabs.splice(0, Math.max(0, tabs.length - KEEP_TABS));
-      // A tab whose new report is not stored loses its old one: it no longer describes the page.
-      await area.remove([...dropped, ...(entry ? [] : [tabId])].map(entryKey));
-      await area.set(entry ? { [INDEX_KEY]: tabs, [entryKey(tabId)]: entry } : { [INDEX_KEY]: tabs });
+      const pages = (await readIndex(area)).filter((listed) => listed !== url);
+      if (entry) pages.push(url);
+      const dropped = pages.splice(0, Math.max(0, pages.length - KEEP_PAGES));
+      // A page whose new report is not stored loses its old one: it no longer describes the page.
+      await area.remove([...dropped, ...(entry ? [] : [url])].map(entryKey));
+      await area.set(entry ? { [INDEX_KEY]: pages, [entryKey(url)]: entry } : { [INDEX_KEY]: pages });
     } catch {
       // A full or missing storage area: this report stays in memory only.
     }
   }
 }
 
-/** The tabs whose reports are stored, oldest first. */
-async function readIndex(area: Area): Promise<number[]> {
+/** The pages whose reports are stored, oldest first. */
+async function readIndex(area: Area): Promise<string[]> {
   const listed = (await area.get(INDEX_KEY))[INDEX_KEY];
-  return Array.isArray(listed) ? listed.filter((id): id is number => typeof id === 'number') : [];
+  return Array.isArray(listed) ? listed.filter((url): url is string => typeof url === 'string') : [];
 }

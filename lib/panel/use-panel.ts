@@ -40,7 +40,7 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
   const current = useRef<{ tabId: number; url?: string } | null>(null);
   const generation = useRef(0);
   const firstRead = useRef(first);
-  // The last report of the last few tabs read, by tab: shown at once when the reader comes back, or opens the panel again.
+  // The last reports of the last few pages read: shown at once when the reader comes back to one, or opens the panel again.
   const [kept] = useState(() => new KeptReports());
 
   /**
@@ -65,9 +65,9 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
     current.current = { tabId, url: target.url };
     const before = shown.current;
     const onScreen = quiet && before.kind === 'ready' && before.tabId === tabId ? before : null;
-    const back = onScreen || force ? null : await kept.get(tabId, target.url);
+    const back = onScreen || force ? null : await kept.get(target.url, { incognito: target.incognito });
     if (stale()) return;
-    const showing: ReadyState | null = onScreen ?? (back && { kind: 'ready', tabId, report: back.report, article: back.article, readerable: back.readerable });
+    const showing: ReadyState | null = onScreen ?? (back && { kind: 'ready', tabId, ...back });
     // A quiet read leaves what the tab showed on screen until it has something else to show (no "Reading…" blink,
     // and a panel waiting for leave to read the page is still waiting for it).
     const settledHere = quiet && 'tabId' in before && before.tabId === tabId && before.kind !== 'reading';
@@ -104,7 +104,7 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
       if (stale()) return;
       const ready: ReadyState = { kind: 'ready', tabId, report, article: response.article, readerable: response.readerable };
       setState(ready);
-      if (target.url) void kept.keep(tabId, { url: target.url, report, article: response.article, readerable: response.readerable }, { incognito: target.incognito });
+      if (target.url) void kept.keep(target.url, { report, article: response.article, readerable: response.readerable }, { incognito: target.incognito });
     } catch (error) {
       if (!stale()) setState({ kind: 'failed', tabId, message: `Backstory could not analyse this article (${(error as Error).message}).` });
     }

@@ -10,14 +10,14 @@ import { WAITING_PORT } from '../../lib/panel/toolbar';
 import { usePanel, type PanelState } from '../../lib/panel/use-panel';
 import { fakePort, type FakePort } from './fake-port';
 
-const reads = vi.hoisted(() => ({ outcomes: [] as Array<ReadOutcome | Promise<ReadOutcome>>, started: 0, analysed: 0 }));
+const reads = vi.hoisted(() => ({ outcomes: [] as Array<ReadOutcome | Promise<ReadOutcome>>, started: 0, analysed: 0, url: '' }));
 vi.mock('../../lib/panel/page', async (original) => ({
   ...(await original<typeof import('../../lib/panel/page')>()),
   // Each read of tab 5 gives the next outcome the test lined up.
   startRead: (): PendingRead => {
     reads.started++;
     const outcome = reads.outcomes.shift() ?? { kind: 'failed', message: 'no more reads lined up' };
-    return { target: Promise.resolve({ id: 5, url: 'https://news.example/story' }), outcome: Promise.resolve(outcome) };
+    return { target: Promise.resolve({ id: 5, url: reads.url }), outcome: Promise.resolve(outcome) };
   },
 }));
 vi.mock('../../lib/panel/analyze-client', () => ({
@@ -34,10 +34,13 @@ const noArticle: ReadOutcome = { kind: 'read', fresh: true, response: { ok: fals
 const { window } = new JSDOM('<!doctype html><body>');
 let root: HTMLElement;
 let state: PanelState;
+let readAgain: () => Promise<void>;
 let ports: FakePort[];
 
 function Probe() {
-  state = usePanel(null).state;
+  const panel = usePanel(null);
+  state = panel.state;
+  readAgain = panel.read;
   return null;
 }
 
@@ -49,6 +52,7 @@ describe('the Firefox sidebar waiting for leave to read its tab', () => {
     vi.restoreAllMocks();
     reads.outcomes = [];
     reads.started = 0;
+    reads.url = 'https://news.example/story';
     ports = [];
     Object.assign(globalThis, { document: window.document });
     root = window.document.createElement('div');
@@ -104,7 +108,7 @@ describe('the Firefox sidebar waiting for leave to read its tab', () => {
   });
 });
 
-describe('a panel opened again on a tab it read before', () => {
+describe('a panel on a page it read before', () => {
   const story = (title: string, fresh = true): ReadOutcome => {
     const text = `${title}\n\nA story.`;
     const article = { info: { title }, contentHtml: '<p>A story.</p>', text, ledeEnd: text.length, bodyEnd: text.length } as ExtractedArticle;
@@ -118,6 +122,7 @@ describe('a panel opened again on a tab it read before', () => {
     fakeBrowser.reset();
     reads.outcomes = [];
     reads.analysed = 0;
+    reads.url = 'https://news.example/story';
     Object.assign(globalThis, { document: window.document });
     root = window.document.createElement('div');
     window.document.body.appendChild(root);
@@ -144,6 +149,24 @@ describe('a panel opened again on a tab it read before', () => {
     await settle();
     expect(title()).toBe('Talks collapse');
     expect(reads.analysed).toBe(0);
+  });
+
+  it('shows the kept report when the tab goes back to the page', async () => {
+    reads.outcomes = [story('Talks collapse'), story('Storm closes ports')];
+    act(() => render(<Probe />, root));
+    await settle();
+    reads.url = 'https://news.example/storm';
+    await act(() => readAgain());
+    expect(title()).toBe('Storm closes ports');
+    expect(reads.analysed).toBe(1);
+    reads.url = 'https://news.example/story';
+    reads.outcomes = [pending()];
+    void readAgain();
+    await settle();
+    expect(title()).toBe('Talks collapse');
+    answer(story('Talks collapse'));
+    await settle();
+    expect(reads.analysed).toBe(1);
   });
 
   it('replaces it once the page turns out to hold another article', async () => {
