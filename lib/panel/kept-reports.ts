@@ -21,6 +21,8 @@ export const KEEP_AT_MOST_CHARS = 500_000;
 const VERSION = 1;
 const INDEX_KEY = 'kept-reports';
 const entryKey = (url: string) => `kept-report:${url}`;
+// A link to a part of the page (#fragment) is the same page.
+const pageOf = (address: string) => address.split('#', 1)[0];
 
 interface StoredEntry extends KeptReport {
   version: typeof VERSION;
@@ -50,9 +52,10 @@ export class KeptReports {
     this.stored = area ? readIndex(area).catch(() => []) : Promise.resolve([]);
   }
 
-  /** The report kept for the page at `url`. */
-  async get(url: string | undefined, { incognito = false } = {}): Promise<KeptReport | null> {
-    if (!url) return null;
+  /** The report kept for the page at `address` (whatever its #fragment). */
+  async get(address: string | undefined, { incognito = false } = {}): Promise<KeptReport | null> {
+    if (!address) return null;
+    const url = pageOf(address);
     const held = this.memory.get(url);
     if (held || incognito || !this.area || !(await this.stored).includes(url)) return held ?? null;
     try {
@@ -65,8 +68,9 @@ export class KeptReports {
     }
   }
 
-  /** Keeps `kept` as the newest report, the page at `url`'s; the oldest page's goes past KEEP_PAGES. */
-  keep(url: string, kept: KeptReport, { incognito = false } = {}): Promise<void> {
+  /** Keeps `kept` as the newest report, the page at `address`'s; the oldest page's goes past KEEP_PAGES. */
+  keep(address: string, kept: KeptReport, { incognito = false } = {}): Promise<void> {
+    const url = pageOf(address);
     this.memory.delete(url);
     this.memory.set(url, kept);
     if (this.memory.size > KEEP_PAGES) this.memory.delete(this.memory.keys().next().value!);

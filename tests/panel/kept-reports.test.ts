@@ -22,7 +22,9 @@ describe('KeptReports', () => {
     await new KeptReports().keep(STORY, kept('Talks'));
     const next = new KeptReports();
     expect(await titleOf(next, STORY)).toBe('Talks');
+    expect(await titleOf(next, `${STORY}#comments`)).toBe('Talks');
     expect(await titleOf(next, 'https://news.example/other-story')).toBeNull();
+    expect(await titleOf(next, `${STORY}?page=2`)).toBeNull();
     expect(await titleOf(next, undefined)).toBeNull();
   });
 
