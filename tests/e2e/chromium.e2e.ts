@@ -62,6 +62,14 @@ describe('the side panel in Chromium', () => {
     expect(await panel.locator('.actor-group').first().locator('.name').first().textContent()).toBe('Zalmay Khalilzad');
     const timeline = await panel.locator('.timeline time').allTextContents();
     expect(timeline).toEqual(expect.arrayContaining(['2007', '2022', 'April 2025', 'Sun 14 Sep 2025', 'Tue 16 Sep 2025']));
+
+    // A link to a part of the page is the same page: the report stays, and nothing is analysed again.
+    const states = await recordStates(panel);
+    await article.evaluate(() => (location.hash = '#comments'));
+    await panel.waitForTimeout(1_000);
+    expect(await states()).toEqual([]);
+    // The new address was read (a read starts a new set of marks) but not analysed.
+    expect(await panel.evaluate(() => ['read', 'analysed'].map((stage) => performance.getEntriesByName(`backstory:${stage}`).length))).toEqual([1, 0]);
     await panel.close();
     await article.close();
   });
