@@ -1,7 +1,7 @@
 import { findActors } from './actors';
 import { findEvents, rankLinks } from './background';
 import { findDates } from './dates';
-import type { ExtractedArticle } from './extract/article';
+import type { ArticleText } from './extract/article';
 import { languageSupport } from './language';
 import type { PageLink } from './messages';
 import { REPORT_VERSION, type Report } from './report';
@@ -23,7 +23,7 @@ const clock = () => (typeof performance !== 'undefined' ? performance.now() : Da
  * links, which are ranked against the actors and so must come last. Nothing
  * here touches the network: Wikipedia look-ups are the panel's, on request.
  */
-export function analyzeArticle(article: ExtractedArticle, options: AnalyzeOptions = {}): Report {
+export function analyzeArticle(article: ArticleText, options: AnalyzeOptions = {}): Report {
   const started = clock();
   const { text, ledeEnd, info } = article;
   const support = languageSupport(info.lang, text);

@@ -1,4 +1,4 @@
-import type { ExtractedArticle } from './extract/article';
+import type { ArticleText } from './extract/article';
 import { HIGHLIGHT_COLOURS, type HighlightColour, type HighlightSelectors, type PageInfo } from './highlights/types';
 
 /** A passage of the analysed text to find and paint in the page. */
@@ -18,7 +18,7 @@ export interface PageLink {
 }
 
 export type ExtractResponse =
-  | { ok: true; article: ExtractedArticle; links: PageLink[]; readerable: boolean; extractMs: number }
+  | { ok: true; article: ArticleText; links: PageLink[]; readerable: boolean; extractMs: number }
   | { ok: false; reason: 'no-article' | 'empty' | 'loading' | 'failed'; message: string };
 
 /**

@@ -21,6 +21,13 @@ export interface ExtractedArticle {
   truncated?: boolean;
 }
 
+/**
+ * The article as the page script sends it to the panel: without its HTML,
+ * which only the page's own link harvest reads (a third of the answer on a
+ * typical page, and up to 1.5 MB on a huge one).
+ */
+export type ArticleText = Omit<ExtractedArticle, 'contentHtml'>;
+
 export type ExtractionResult =
   | { ok: true; article: ExtractedArticle; readerable: boolean }
   | { ok: false; reason: 'no-article' | 'empty'; message: string };

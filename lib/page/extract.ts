@@ -20,8 +20,9 @@ export function extractFromPage(doc: Document, force: boolean): ExtractResponse 
     const url = doc.location.href;
     const result = extractArticle(doc, { url, force });
     if (!result.ok) return result;
-    const links = harvestLinks(doc, url, result.article.contentHtml);
-    return { ok: true, article: result.article, links, readerable: result.readerable, extractMs: performance.now() - started };
+    const { contentHtml, ...article } = result.article;
+    const links = harvestLinks(doc, url, contentHtml);
+    return { ok: true, article, links, readerable: result.readerable, extractMs: performance.now() - started };
   } catch (error) {
     return { ok: false, reason: 'failed', message: `Backstory could not read this page (${(error as Error)?.message ?? String(error)}).` };
   }

@@ -1,5 +1,5 @@
 import modelUrl from '../actors/model/ner.bin?url';
-import type { ExtractedArticle } from '../extract/article';
+import type { ArticleText } from '../extract/article';
 import type { PageLink } from '../messages';
 import type { Report } from '../report';
 import AnalyzeWorker from './analyze.worker?worker';
@@ -15,7 +15,7 @@ export const IN_PANEL_LIMIT = 20_000;
 export interface AnalyzeRequest {
   kind: 'analyze';
   id: number;
-  article: ExtractedArticle;
+  article: ArticleText;
   links: PageLink[];
   extractMs: number;
 }
@@ -25,7 +25,7 @@ export type ToWorker = AnalyzeRequest | { kind: 'model'; buffer: ArrayBuffer } |
 
 export type AnalyzeResponse = { id: number; ok: true; report: Report } | { id: number; ok: false; message: string };
 
-type Analyze = (article: ExtractedArticle, links: PageLink[], extractMs: number) => Report;
+type Analyze = (article: ArticleText, links: PageLink[], extractMs: number) => Report;
 
 let modelFile: Promise<ArrayBuffer> | null = null;
 
@@ -83,7 +83,7 @@ function modelError(error: unknown): Error {
 }
 
 /** Analyses an article: on the panel's thread when it is short, in a worker when it is long. */
-export async function analyze(article: ExtractedArticle, links: PageLink[], extractMs: number): Promise<Report> {
+export async function analyze(article: ArticleText, links: PageLink[], extractMs: number): Promise<Report> {
   articles++;
   if (article.text.length > IN_PANEL_LIMIT) return analyzeInWorker(article, links, extractMs);
   const run = await prepareAnalysis();
@@ -123,7 +123,7 @@ function analysisWorker(): Worker {
 }
 
 /** Analyses a long article in a worker, off the panel's thread; the worker loads the model once. */
-function analyzeInWorker(article: ExtractedArticle, links: PageLink[], extractMs: number): Promise<Report> {
+function analyzeInWorker(article: ArticleText, links: PageLink[], extractMs: number): Promise<Report> {
   const target = analysisWorker();
   const id = ++nextId;
   return new Promise<Report>((resolve, reject) => {

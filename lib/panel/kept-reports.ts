@@ -1,21 +1,21 @@
 import { browser } from 'wxt/browser';
-import type { ExtractedArticle } from '../extract/article';
+import type { ArticleText } from '../extract/article';
 import { REPORT_VERSION, type Report } from '../report';
 
 /** A page's last report, with the article it was made from, as the panel showed it. */
 export interface KeptReport {
   report: Report;
-  article: ExtractedArticle;
+  article: ArticleText;
   readerable: boolean;
 }
 
 /** How many pages' reports are kept, to show at once when the reader comes back to one or opens the panel again. */
 export const KEEP_PAGES = 10;
 /**
- * Articles longer than this (text and HTML, in characters) are kept only while the panel is open:
- * ten of them stay well inside Chrome's 10 MB for `storage.session`.
+ * Articles longer than this (in characters) are kept only while the panel is open: ten of them,
+ * with their reports, stay inside Chrome's 10 MB for `storage.session` even in a three-byte script.
  */
-export const KEEP_AT_MOST_CHARS = 500_000;
+export const KEEP_AT_MOST_CHARS = 100_000;
 
 // The shape of what is stored: a new shape bumps it, and entries of another version are not used.
 const VERSION = 1;
@@ -74,8 +74,7 @@ export class KeptReports {
     this.memory.delete(url);
     this.memory.set(url, kept);
     if (this.memory.size > KEEP_PAGES) this.memory.delete(this.memory.keys().next().value!);
-    const { article } = kept;
-    const stored = !incognito && article.text.length + article.contentHtml.length <= KEEP_AT_MOST_CHARS;
+    const stored = !incognito && kept.article.text.length <= KEEP_AT_MOST_CHARS;
     const task = this.writes.then(() => this.store(url, stored ? { ...kept, version: VERSION, reportVersion: REPORT_VERSION } : null));
     this.writes = task;
     return task;

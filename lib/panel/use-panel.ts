@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ExtractedArticle } from '../extract/article';
+import type { ArticleText } from '../extract/article';
 import { isPageEvent } from '../messages';
 import type { Report } from '../report';
 import { analyze, prepareAnalysis } from './analyze-client';
@@ -19,10 +19,10 @@ export type PanelState =
   | { kind: 'failed'; tabId: number | null; message: string }
   | ReadyState;
 
-type ReadyState = { kind: 'ready'; tabId: number; report: Report; article: ExtractedArticle; readerable: boolean };
+type ReadyState = { kind: 'ready'; tabId: number; report: Report; article: ArticleText; readerable: boolean };
 
 /** Whether a read gave another article than `shown` (a read that gave none leaves the shown one standing). */
-function otherArticle(outcome: ReadOutcome, shown: ExtractedArticle): boolean {
+function otherArticle(outcome: ReadOutcome, shown: ArticleText): boolean {
   if (outcome.kind !== 'read' || !outcome.response.ok) return false;
   const { article } = outcome.response;
   return article.text !== shown.text || article.info.title !== shown.info.title;

@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ExtractedArticle } from '../../lib/extract/article';
+import type { ArticleText } from '../../lib/extract/article';
 import { KEEP_AT_MOST_CHARS, KEEP_PAGES, KeptReports, type KeptReport } from '../../lib/panel/kept-reports';
 import type { Report } from '../../lib/report';
 
@@ -8,7 +8,7 @@ const STORY = 'https://news.example/story';
 const page = (n: number) => `https://news.example/story-${n}`;
 
 function kept(title: string, text = `${title}\n\nA story.`): KeptReport {
-  const article = { info: { title }, contentHtml: '<p>A story.</p>', text, ledeEnd: text.length, bodyEnd: text.length } as ExtractedArticle;
+  const article = { info: { title }, text, ledeEnd: text.length, bodyEnd: text.length } as ArticleText;
   return { report: { version: 1, article: { title } } as Report, article, readerable: true };
 }
 
@@ -44,7 +44,7 @@ describe('KeptReports', () => {
   it('keeps long articles, and private windows’ reports, only while the panel is open', async () => {
     const reports = new KeptReports();
     await reports.keep(page(1), kept('Private'), { incognito: true });
-    await reports.keep(page(2), kept('Long', 'x'.repeat(KEEP_AT_MOST_CHARS)));
+    await reports.keep(page(2), kept('Long', 'x'.repeat(KEEP_AT_MOST_CHARS + 1)));
     expect(await titleOf(reports, page(1), { incognito: true })).toBe('Private');
     expect(await titleOf(reports, page(2))).toBe('Long');
     expect(await titleOf(new KeptReports(), page(1))).toBeNull();
@@ -59,7 +59,7 @@ describe('KeptReports', () => {
   it('forgets a page’s stored report when its newer one cannot be stored', async () => {
     const reports = new KeptReports();
     await reports.keep(STORY, kept('Before'));
-    await reports.keep(STORY, kept('After', 'x'.repeat(KEEP_AT_MOST_CHARS)));
+    await reports.keep(STORY, kept('After', 'x'.repeat(KEEP_AT_MOST_CHARS + 1)));
     expect(await titleOf(new KeptReports(), STORY)).toBeNull();
   });
 

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ExtractedArticle } from '../../lib/extract/article';
+import type { ArticleText } from '../../lib/extract/article';
 import type { PendingRead, ReadOutcome } from '../../lib/panel/page';
 import { WAITING_PORT } from '../../lib/panel/toolbar';
 import { usePanel, type PanelState } from '../../lib/panel/use-panel';
@@ -22,7 +22,7 @@ vi.mock('../../lib/panel/page', async (original) => ({
 }));
 vi.mock('../../lib/panel/analyze-client', () => ({
   prepareAnalysis: async () => undefined,
-  analyze: async (article: ExtractedArticle) => {
+  analyze: async (article: ArticleText) => {
     reads.analysed++;
     return { article: { title: article.info.title } };
   },
@@ -111,7 +111,7 @@ describe('the Firefox sidebar waiting for leave to read its tab', () => {
 describe('a panel on a page it read before', () => {
   const story = (title: string, fresh = true): ReadOutcome => {
     const text = `${title}\n\nA story.`;
-    const article = { info: { title }, contentHtml: '<p>A story.</p>', text, ledeEnd: text.length, bodyEnd: text.length } as ExtractedArticle;
+    const article = { info: { title }, text, ledeEnd: text.length, bodyEnd: text.length } as ArticleText;
     return { kind: 'read', fresh, response: { ok: true, article, links: [], readerable: true, extractMs: 1 } };
   };
   const title = () => (state.kind === 'ready' ? state.report.article.title : null);
