@@ -88,7 +88,8 @@ export class KeptReports {
       if (entry) pages.push(url);
       const dropped = pages.splice(0, Math.max(0, pages.length - KEEP_PAGES));
       // A page whose new report is not stored loses its old one: it no longer describes the page.
-      await area.remove([...dropped, ...(entry ? [] : [url])].map(entryKey));
+      const gone = [...dropped, ...(entry ? [] : [url])];
+      if (gone.length) await area.remove(gone.map(entryKey));
       await area.set(entry ? { [INDEX_KEY]: pages, [entryKey(url)]: entry } : { [INDEX_KEY]: pages });
     } catch {
       // A full or missing storage area: this report stays in memory only.

@@ -2,9 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { browser } from 'wxt/browser';
 import type { ArticleText } from '../extract/article';
 import { isPageEvent } from '../messages';
-import type { Report } from '../report';
 import { analyze, prepareAnalysis } from './analyze-client';
-import { KeptReports } from './kept-reports';
+import { KeptReports, type KeptReport } from './kept-reports';
 import { NO_TAB, askPage, requestSiteAccess, startRead, type PendingRead, type ReadOutcome } from './page';
 import { markStage } from './timing';
 import { WAITING_PORT } from './toolbar';
@@ -19,7 +18,7 @@ export type PanelState =
   | { kind: 'failed'; tabId: number | null; message: string }
   | ReadyState;
 
-type ReadyState = { kind: 'ready'; tabId: number; report: Report; article: ArticleText; readerable: boolean };
+type ReadyState = { kind: 'ready'; tabId: number } & KeptReport;
 
 /** Whether a read gave another article than `shown` (a read that gave none leaves the shown one standing). */
 function otherArticle(outcome: ReadOutcome, shown: ArticleText): boolean {
