@@ -101,9 +101,9 @@ export function usePanel(pinnedTabId: number | null, first?: PendingRead) {
       const report = await analyze(response.article, response.links, response.extractMs);
       markStage('analysed', { ...report.timings, words: report.article.wordCount });
       if (stale()) return;
-      const ready: ReadyState = { kind: 'ready', tabId, report, article: response.article, readerable: response.readerable };
-      setState(ready);
-      if (target.url) void kept.keep(target.url, { report, article: response.article, readerable: response.readerable }, { incognito: target.incognito });
+      const entry: KeptReport = { report, article: response.article, readerable: response.readerable };
+      setState({ kind: 'ready', tabId, ...entry });
+      if (target.url) void kept.keep(target.url, entry, { incognito: target.incognito });
     } catch (error) {
       if (!stale()) setState({ kind: 'failed', tabId, message: `Backstory could not analyse this article (${(error as Error).message}).` });
     }
