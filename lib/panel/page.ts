@@ -16,17 +16,17 @@ const PAGE_SCRIPT = '/page.js' as const;
 // Reads the article with the page script just injected (entrypoints/read-page.ts).
 const READ_SCRIPT = '/read-page.js' as const;
 
-/** The tab the reader is looking at in this window. */
-export async function activeTab(): Promise<PanelTab | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id === undefined ? null : { id: tab.id, url: tab.url, incognito: tab.incognito };
-}
-
 /** The tab a read is of: its address (when the panel may see it) and whether it is private. */
 export interface PanelTab {
   id: number;
   url?: string;
   incognito?: boolean;
+}
+
+/** The tab the reader is looking at in this window. */
+export async function activeTab(): Promise<PanelTab | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url, incognito: tab.incognito };
 }
 
 export const NO_TAB = 'There is no tab to read. Open a news article and try again.';
