@@ -85,7 +85,9 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
   const title = (decode(parsed.title) || doc.title || '').trim();
   const htmlCut = parsed.content.length > MAX_CONTENT_HTML;
   const contentHtml = sanitizeArticleHtml(htmlCut ? cutHtml(parsed.content, MAX_CONTENT_HTML) : parsed.content, doc);
-  const full = articleText(title, contentHtml, doc, creditTexts);
+  const byline = cleanByline(decode(parsed.byline));
+  const authors = byline?.split(/\s*(?:,|&|\band\b)\s*/u).filter(Boolean) ?? [];
+  const full = articleText(title, contentHtml, doc, creditTexts, authors);
   const body = full.text.slice(title.length, full.bodyEnd).trim();
   if (!body) return { ok: false, reason: 'empty', message: 'The article on this page has no text.' };
 
@@ -100,7 +102,7 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
     article: {
       info: {
         title,
-        byline: cleanByline(decode(parsed.byline)),
+        byline,
         siteName: clean(decode(parsed.siteName)),
         url,
         published: isoDay(parsed.publishedTime) ?? findPublicationDate(doc) ?? findDatelineDate(full.text),

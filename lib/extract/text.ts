@@ -19,16 +19,59 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG'
  * "<div class=attribution>").
  * The HTML is parsed into an inert document, so nothing in it runs or loads.
  */
-export function articleText(title: string, contentHtml: string, doc: Document, credits: ReadonlySet<string>): { text: string; ledeEnd: number; bodyEnd: number } {
+export function articleText(
+  title: string,
+  contentHtml: string,
+  doc: Document,
+  credits: ReadonlySet<string>,
+  authors: readonly string[] = [],
+): { text: string; ledeEnd: number; bodyEnd: number } {
   const inert = doc.implementation.createHTMLDocument('');
   inert.body.innerHTML = contentHtml;
-  const paragraphs = blockTexts(inert.body).filter((paragraph) => !credits.has(paragraph));
+  const paragraphs = withoutClosingNotes(
+    blockTexts(inert.body).filter((paragraph) => !credits.has(paragraph)),
+    authors,
+  );
   const parts = [title.replace(/\s+/g, ' ').trim(), ...paragraphs].filter(Boolean);
   const body = parts.join('\n\n');
   const lede = parts.slice(0, 3).join('\n\n');
   const captions = leftOutCaptions(doc, paragraphs[0] ?? '', body);
   const text = [body, ...captions].join('\n\n');
   return { text, ledeEnd: lede.length, bodyEnd: body.length };
+}
+
+// The print edition's note closing a story ("A version of this article appears in print on …, on Page A22 of
+// the New York edition with the headline: …"): it and what follows it are the page's, not the story's.
+const PRINT_NOTE = /^An? (?:version|edition) of this (?:article|story|column|review|essay) appear(?:s|ed) in (?:print|the print edition)\b/iu;
+// What an author's note says after the author's name: "… is a reporter for …", "… is on Twitter at …".
+const AUTHOR_NOTE = /^,?\s+(?:is|was|has|covers|writes|reports|lives|teaches|can be reached)\b/iu;
+const ABOUT_AUTHOR = /^about the authors?:?$/iu;
+
+/**
+ * The story's paragraphs without the notes that close the page after it:
+ * the print edition's note and all after it, then, among the last
+ * paragraphs, the authors' own notes ("Lucas Nolan is a reporter for
+ * Breitbart Tech covering …"), a signature of their names alone, and an
+ * "About the Author" label. They name the writer, the desk and the column,
+ * who are not in the story.
+ */
+function withoutClosingNotes(paragraphs: string[], authors: readonly string[]): string[] {
+  // Only in the second half: a story may quote such a note early on.
+  const half = Math.ceil(paragraphs.length / 2);
+  const print = paragraphs.findIndex((paragraph, i) => i >= half && PRINT_NOTE.test(paragraph));
+  const kept = print < 0 ? [...paragraphs] : paragraphs.slice(0, print);
+  const names = authors.filter((name) => name.includes(' '));
+  const authorsNote = (paragraph: string) => {
+    if (ABOUT_AUTHOR.test(paragraph)) return true;
+    const author = names.find((name) => paragraph.startsWith(name));
+    if (!author) return false;
+    if (AUTHOR_NOTE.test(paragraph.slice(author.length))) return true;
+    // A signature: the names and their separators only.
+    return !names.reduce((rest, name) => rest.split(name).join(' '), paragraph).replace(/[\s,&;]+|\band\b/gu, '');
+  };
+  // At most three, and never the story's last word alone: a one-paragraph story is kept whole.
+  for (let dropped = 0; dropped < 3 && kept.length > 1 && authorsNote(kept[kept.length - 1]); dropped++) kept.pop();
+  return kept;
 }
 
 /**
