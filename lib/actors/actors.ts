@@ -421,6 +421,8 @@ function isJunk(mention: Mention, { demonyms, places }: Lists, text: string): bo
   const key = nameKey(mention.text);
   // A point of the compass alone is a name only as "the West", "the North".
   if (QUARTERS.has(key) && !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start))) return true;
+  // A word that only begins a place's name names nothing alone: the "New" of a sentence's "New pipes will …".
+  if (NAME_OPENERS.has(key)) return true;
   const words = key.split(' ');
   if (!key || words.every((w) => JUNK.has(w)) || words.every((w) => TECH_TERMS.has(w) || w === 'of') || FURNITURE.has(key) || LEADING_WORDS.has(key) || /^\p{Ll}/u.test(mention.text) || (mention.text.match(/\p{L}/gu)?.length ?? 0) < 2) return true;
   // An office, not its holder: "the State Department Spokesperson", "the Bank President".
@@ -877,6 +879,7 @@ function sameByDemonym(a: string, b: string, demonyms: NameList): boolean {
 }
 
 // Words that make a part or a neighbour of a place: "Lower Manhattan", "South Sudan", "Greater London".
+const NAME_OPENERS = new Set('new old san santa los las'.split(' '));
 const QUARTERS = new Set('north south east west northern southern eastern western lower upper central greater inner outer'.split(' '));
 
 const count = (g: Group) => g.offsets.length;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findActors, nameKey } from '../../lib/actors';
 import { withSurnamesJoined } from '../../lib/actors/actors';
+import { extractArticle } from '../../lib/extract/article';
+import { hasShared, parseHtml } from '../../scripts/node-dom';
+import { realPages } from '../helpers/pages';
 import type { Actor } from '../../lib/report';
 
 const byName = (text: string) => new Map(findActors(text).map((a) => [a.name, a]));
@@ -451,3 +454,15 @@ describe('withSurnamesJoined', () => {
   });
 });
 
+describe.skipIf(!hasShared)('findActors on a real page', () => {
+  it('joins no word that only begins a place’s name to the place ("New pipes will be made …", nytimes-3)', () => {
+    const page = realPages().find((p) => p.name === 'nytimes-3')!;
+    const url = 'https://www.nytimes.com/2019/02/21/nyregion/nyc-manhole-fires.html';
+    const result = extractArticle(parseHtml(page.source, url), { url });
+    if (!result.ok) throw new Error(result.message);
+    const { text, info, ledeEnd } = result.article;
+    const city = findActors(text, { title: info.title, ledeEnd }).find((a) => a.name === 'New York City');
+    expect(city?.aliases).not.toContain('New');
+    for (const [start, end] of city?.offsets ?? []) expect(text.slice(start, end)).toMatch(/^New York/);
+  });
+});
