@@ -879,7 +879,7 @@ function sameByDemonym(a: string, b: string, demonyms: NameList): boolean {
 }
 
 // Words that only begin a place's name ("New York", "San Diego", "Los Angeles"), never one alone.
-const NAME_OPENERS = new Set('new old san santa los las'.split(' '));
+const NAME_OPENERS = new Set('new old san los las'.split(' '));
 // Words that make a part or a neighbour of a place: "Lower Manhattan", "South Sudan", "Greater London".
 const QUARTERS = new Set('north south east west northern southern eastern western lower upper central greater inner outer'.split(' '));
 
