@@ -1,6 +1,6 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleInfo } from '../report';
-import { cleanByline } from './byline';
+import { cleanByline, splitByline } from './byline';
 import { CAPTION_MARK, CREDIT_MARK, classedCaptions, photoCredits } from './captions';
 import { findDatelineDate, findPublicationDate, isoDay } from './published';
 import { sanitizeArticleHtml } from './sanitize';
@@ -86,8 +86,7 @@ export function extractArticle(doc: Document, opts: { url?: string; force?: bool
   const htmlCut = parsed.content.length > MAX_CONTENT_HTML;
   const contentHtml = sanitizeArticleHtml(htmlCut ? cutHtml(parsed.content, MAX_CONTENT_HTML) : parsed.content, doc);
   const byline = cleanByline(decode(parsed.byline));
-  const authors = byline?.split(/\s*(?:,|&|\band\b)\s*/u).filter(Boolean) ?? [];
-  const full = articleText(title, contentHtml, doc, creditTexts, authors);
+  const full = articleText(title, contentHtml, doc, creditTexts, splitByline(byline));
   const body = full.text.slice(title.length, full.bodyEnd).trim();
   if (!body) return { ok: false, reason: 'empty', message: 'The article on this page has no text.' };
 

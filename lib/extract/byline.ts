@@ -43,3 +43,20 @@ export function cleanByline(raw: string | null | undefined): string | null {
   }
   return byline;
 }
+
+// Degrees and titles written after a name ("Brenda Goodman, MA"), which are not a second author.
+const CREDENTIAL = /^(?:M\.?A|M\.?S|Ph\.?D|M\.?D|D\.?O|R\.?N|MPH|MBA|MSc|BSc|J\.?D|DDS|RD|LCSW|FRCP|OBE|MBE|CBE)\.?$/u;
+
+/**
+ * Splits a byline into author names: "By Jane Doe and John Roe" →
+ * ["Jane Doe", "John Roe"], without the "By" or a date (cleanByline), or
+ * a degree after a name ("Brenda Goodman, MA" is one author). Used
+ * when the page gives one string for all: for citations' authors, and to
+ * find the authors' own notes that close an article (./text.ts).
+ */
+export function splitByline(byline: string | null | undefined): string[] {
+  return (cleanByline(byline) ?? '')
+    .split(/\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*/i)
+    .map((name) => name.trim())
+    .filter((name) => name.length > 1 && !CREDENTIAL.test(name));
+}

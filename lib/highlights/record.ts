@@ -1,6 +1,8 @@
-import { cleanByline } from '../extract/byline';
+import { splitByline } from '../extract/byline';
 import { describeRange } from './anchor';
 import type { HighlightColour, HighlightRecord, PageInfo } from './types';
+
+export { splitByline };
 
 /**
  * The key that groups a page's highlights: the canonical URL when the page
@@ -35,22 +37,6 @@ function sameSite(a: string, b: string): boolean {
   } catch {
     return false;
   }
-}
-
-// Degrees and titles written after a name ("Brenda Goodman, MA"), which are not a second author.
-const CREDENTIAL = /^(?:M\.?A|M\.?S|Ph\.?D|M\.?D|D\.?O|R\.?N|MPH|MBA|MSc|BSc|J\.?D|DDS|RD|LCSW|FRCP|OBE|MBE|CBE)\.?$/u;
-
-/**
- * Splits a byline into author names: "By Jane Doe and John Roe" →
- * ["Jane Doe", "John Roe"], without the "By" or a date (cleanByline), or
- * a degree after a name ("Brenda Goodman, MA" is one author). Used
- * when the page gives one string for all.
- */
-export function splitByline(byline: string | null | undefined): string[] {
-  return (cleanByline(byline) ?? '')
-    .split(/\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*/i)
-    .map((name) => name.trim())
-    .filter((name) => name.length > 1 && !CREDENTIAL.test(name));
 }
 
 /**
