@@ -4,7 +4,8 @@ export { describeRange, anchorHighlight, findQuote, anchorWithRetry, prepareAnch
 export type { AnchorResult, AnchorContext, RetryOptions } from './anchor';
 export { paintHighlights, clearHighlights, scrollToRange, highlightApi, COLOUR_VALUES } from './paint';
 export type { PaintItem } from './paint';
-export { createHighlight, pageInfoFromDocument, pageKeyFor, splitByline, normaliseTags } from './record';
+export { createHighlight, pageInfoFromDocument, pageKeyFor, normaliseTags } from './record';
+export { splitByline } from '../extract/byline';
 export { searchHighlights, inReadingOrder, groupByPage, allTags, normaliseForSearch } from './search';
 export type { HighlightQuery, PageGroup } from './search';
 export { openHighlightStore, HighlightStoreError, MIGRATIONS } from './store';

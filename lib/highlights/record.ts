@@ -2,8 +2,6 @@ import { splitByline } from '../extract/byline';
 import { describeRange } from './anchor';
 import type { HighlightColour, HighlightRecord, PageInfo } from './types';
 
-export { splitByline };
-
 /**
  * The key that groups a page's highlights: the canonical URL when the page
  * names one on its own site (its host or a sub- or parent domain), else its URL, without the fragment and without

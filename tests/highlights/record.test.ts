@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { createHighlight, pageInfoFromDocument, pageKeyFor, splitByline } from '../../lib/highlights/record';
+import { splitByline } from '../../lib/extract/byline';
+import { createHighlight, pageInfoFromDocument, pageKeyFor } from '../../lib/highlights/record';
 
 describe('pageKeyFor', () => {
   it('prefers the canonical URL and drops the fragment and utm_ parameters', () => {
