@@ -24,12 +24,14 @@ async function waitForPage(match: (url: string) => boolean): Promise<Page> {
 }
 
 /** Evaluates `probe` in the page until `done` accepts its answer (puppeteer's own waits lose track of extension tabs). */
-async function poll<T>(page: Page, probe: () => T, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await page.evaluate(probe).catch(() => undefined as T);
-  while (!done(value) && Date.now() < until) {
+async function poll<T>(page: Page, probe: (arg: string) => T | Promise<T>, done: (value: T) => boolean, arg = ''): Promise<T | undefined> {
+  const until = Date.now() + 60_000;
+  // A page between two documents cannot answer; that is no answer yet.
+  const ask = () => page.evaluate(probe, arg).then((value) => value as T, () => undefined);
+  let value = await ask();
+  while ((value === undefined || !done(value)) && Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    value = await page.evaluate(probe).catch(() => undefined as T);
+    value = await ask();
   }
   return value;
 }
@@ -51,12 +53,14 @@ describe.skipIf(!firefox)('the sidebar in Firefox', () => {
     await article.goto(`${site.origin}/article.html`);
     // The end-to-end build opens its panel page in a tab (WebDriver BiDi may not navigate there).
     const panel = await waitForPage((url) => url.startsWith('moz-extension://') && url.includes('/sidepanel.html'));
-    const tabId = await panel.evaluate(async (origin) => {
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      const tabs = await api.tabs.query({});
+    // Firefox may give the tab's address before its page has the extension's API, so ask until it has.
+    const findArticleTab = async (origin: string) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser;
+      const tabs = api?.tabs ? await api.tabs.query({}) : [];
       return tabs.find((t) => t.url?.startsWith(origin))?.id ?? -1;
-    }, site.origin);
-    expect(tabId).toBeGreaterThan(0);
+    };
+    const tabId = await poll(panel, findArticleTab, (id) => id > 0, site.origin);
+    expect(tabId ?? -1, "the article's tab, as the panel page sees it").toBeGreaterThan(0);
     await panel.evaluate((id) => (location.search = `?tabId=${id}`), tabId).catch(() => undefined);
     const settled = await poll(panel, () => {
       const main = document.querySelector('main');
